@@ -1,0 +1,46 @@
+using Gateway.Core.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Core.Diagnostics;
+
+/// <summary>The gateway's log events (ids 1000–1999). Never log message bodies, tokens or signed URLs.</summary>
+internal static partial class Log
+{
+    private static readonly Func<ILogger, string, string?, IDisposable?> MessageScopeDefinition =
+        LoggerMessage.DefineScope<string, string?>("MessageId:{MessageId} Provider:{Provider}");
+
+    public static IDisposable? BeginMessageScope(this ILogger logger, string messageId, string? provider) =>
+        MessageScopeDefinition(logger, messageId, provider);
+
+    [LoggerMessage(EventId = 1000, EventName = "MessageSent", Level = LogLevel.Information,
+        Message = "Message {MessageId} sent through {Provider}: {Delivered} delivered, {Failed} failed")]
+    public static partial void MessageSent(this ILogger logger, string messageId, string provider, int delivered, int failed);
+
+    [LoggerMessage(EventId = 1001, EventName = "MessageSendFailed", Level = LogLevel.Warning,
+        Message = "Message {MessageId} not sent through {Provider}: {ErrorCode} (provider code {ProviderCode}, transient {Transient}): {ErrorMessage}")]
+    public static partial void MessageSendFailed(this ILogger logger, string messageId, string? provider, GatewayErrorCode errorCode, string? providerCode, bool transient, string errorMessage);
+
+    [LoggerMessage(EventId = 1002, EventName = "DuplicateMessage", Level = LogLevel.Information,
+        Message = "Message {MessageId} already completed; returning the stored outcome")]
+    public static partial void DuplicateMessage(this ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 1003, EventName = "InvalidMessage", Level = LogLevel.Information,
+        Message = "Message {MessageId} rejected before sending: {ErrorMessage}")]
+    public static partial void InvalidMessage(this ILogger logger, string messageId, string errorMessage);
+
+    [LoggerMessage(EventId = 1004, EventName = "UnexpectedProviderError", Level = LogLevel.Error,
+        Message = "Provider {Provider} failed unexpectedly on {MessageId}")]
+    public static partial void UnexpectedProviderError(this ILogger logger, Exception exception, string provider, string messageId);
+
+    [LoggerMessage(EventId = 1005, EventName = "IgnoredOptions", Level = LogLevel.Debug,
+        Message = "Provider {Provider} ignores {IgnoredOptions} of message {MessageId}")]
+    public static partial void IgnoredOptions(this ILogger logger, string provider, string ignoredOptions, string messageId);
+
+    [LoggerMessage(EventId = 1010, EventName = "MessageRevoked", Level = LogLevel.Information,
+        Message = "Message {MessageId} revoked through {Provider}")]
+    public static partial void MessageRevoked(this ILogger logger, string messageId, string provider);
+
+    [LoggerMessage(EventId = 1011, EventName = "MessageRevokeFailed", Level = LogLevel.Warning,
+        Message = "Revoke {MessageId} failed through {Provider}: {ErrorCode} (provider code {ProviderCode}, transient {Transient}): {ErrorMessage}")]
+    public static partial void MessageRevokeFailed(this ILogger logger, string messageId, string? provider, GatewayErrorCode errorCode, string? providerCode, bool transient, string errorMessage);
+}

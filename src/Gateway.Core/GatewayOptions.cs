@@ -1,0 +1,25 @@
+using Gateway.Core.Idempotency;
+using Gateway.Core.Routing;
+
+namespace Gateway.Core;
+
+/// <summary>Settings of the gateway (configuration section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>Gets or sets the provider instance used when a message names none.</summary>
+    /// <value>Required when more than one instance is configured; with exactly one, that one is the default.</value>
+    public string? DefaultProvider { get; set; }
+
+    /// <summary>Gets the provider instances by name (<c>Gateway:Providers:&lt;name&gt;</c>); names are case-insensitive.</summary>
+    public Dictionary<string, ProviderInstanceOptions> Providers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the most recipients one <c>SendMessage</c> may address.</summary>
+    /// <value>The default is 10 000.</value>
+    public int MaxRecipients { get; set; } = 10_000;
+
+    /// <summary>Gets the settings of the in-memory idempotency store.</summary>
+    public IdempotencyOptions Idempotency { get; } = new();
+}

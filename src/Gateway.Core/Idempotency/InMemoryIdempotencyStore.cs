@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Core.Idempotency;
+
+/// <summary>
+/// The default idempotency store: one process's memory, bounded by <see cref="IdempotencyOptions.MaxEntries"/>
+/// (oldest forgotten first) and <see cref="IdempotencyOptions.TimeToLive"/>. Claims on a key in progress wait for it.
+/// </summary>
+internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options, TimeProvider timeProvider) : IIdempotencyStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Completed keys in completion order, so expiry and the size bound both evict from the head.
+    private readonly LinkedList<string> _completed = new();
+    private readonly IdempotencyOptions _options = options.Value.Idempotency;
+
+    public async ValueTask<IdempotencyClaim> ClaimAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        while (true)
+        {
+            Task inFlight;
+            lock (_lock)
+            {
+                EvictExpired();
+                if (!_entries.TryGetValue(key, out var entry))
+                {
+                    _entries[key] = new Entry { InFlight = new(TaskCreationOptions.RunContinuationsAsynchronously) };
+                    return new IdempotencyClaim(null);
+                }
+
+                if (entry.Outcome is not null)
+                {
+                    return new IdempotencyClaim(entry.Outcome);
+                }
+
+                inFlight = entry.InFlight!.Task;
+            }
+
+            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask CompleteAsync(string key, string outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(outcome);
+        TaskCompletionSource? waiters;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(key, out var entry))
+            {
+                entry = new Entry();
+                _entries[key] = entry;
+            }
+
+            waiters = entry.InFlight;
+            entry.InFlight = null;
+            entry.Outcome = outcome;
+            entry.ExpiresAt = timeProvider.GetUtcNow() + _options.TimeToLive;
+            if (entry.Node is not null)
+            {
+                _completed.Remove(entry.Node);
+            }
+
+            entry.Node = _completed.AddLast(key);
+            while (_completed.Count > _options.MaxEntries)
+            {
+                _entries.Remove(_completed.First!.Value);
+                _completed.RemoveFirst();
+            }
+        }
+
+        waiters?.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        TaskCompletionSource? waiters = null;
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Outcome is null)
+            {
+                waiters = entry.InFlight;
+                _entries.Remove(key);
+            }
+        }
+
+        waiters?.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Gets the number of completed keys remembered (for tests).</summary>
+    internal int CompletedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _completed.Count;
+            }
+        }
+    }
+
+    private void EvictExpired()
+    {
+        var now = timeProvider.GetUtcNow();
+        while (_completed.First is { } head && _entries[head.Value].ExpiresAt <= now)
+        {
+            _entries.Remove(head.Value);
+            _completed.RemoveFirst();
+        }
+    }
+
+    private sealed class Entry
+    {
+        public TaskCompletionSource? InFlight { get; set; }
+
+        public string? Outcome { get; set; }
+
+        public DateTimeOffset ExpiresAt { get; set; }
+
+        public LinkedListNode<string>? Node { get; set; }
+    }
+}

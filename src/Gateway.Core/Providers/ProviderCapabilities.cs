@@ -1,0 +1,29 @@
+using Gateway.Core.Contracts;
+
+namespace Gateway.Core.Providers;
+
+/// <summary>What a provider instance can send; the gateway checks every message against it before any network call.</summary>
+public sealed record ProviderCapabilities
+{
+    /// <summary>Gets the content types the provider can send.</summary>
+    public required IReadOnlySet<ContentType> ContentTypes { get; init; }
+
+    /// <summary>Gets who the provider can address.</summary>
+    public required RecipientKinds RecipientKinds { get; init; }
+
+    /// <summary>Gets how many users one provider call reaches; larger sends are split by the provider.</summary>
+    /// <value>The default is 1.</value>
+    public int MaxRecipientsPerCall { get; init; } = 1;
+
+    /// <summary>Gets the budget, in bytes, for the serialized message body, or <see langword="null"/> for none.</summary>
+    public int? MaxBodyBytes { get; init; }
+
+    /// <summary>Gets the longest user or group id the provider accepts, in UTF-8 bytes, or <see langword="null"/> for no limit.</summary>
+    public int? MaxIdBytes { get; init; }
+
+    /// <summary>Gets the optional fields the provider honours.</summary>
+    public OptionalFields SupportedFields { get; init; }
+
+    /// <summary>Gets who the provider can revoke messages for; <see cref="RecipientKinds.None"/> means it cannot revoke.</summary>
+    public RecipientKinds Revoke { get; init; }
+}
