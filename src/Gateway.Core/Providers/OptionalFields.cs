@@ -20,7 +20,7 @@ public enum OptionalFields
     /// <summary><c>options.syncToSender</c>.</summary>
     SyncToSender = 1 << 2,
 
-    /// <summary><c>options.offlinePush</c> (title, body, extension, disabled).</summary>
+    /// <summary><c>options.offlinePush</c> (title, body, extension).</summary>
     OfflinePush = 1 << 3,
 
     /// <summary><c>options.offlinePush.iosSound</c>.</summary>
@@ -52,4 +52,7 @@ public enum OptionalFields
 
     /// <summary><c>content.custom.sound</c>.</summary>
     CustomSound = 1 << 13,
+
+    /// <summary><c>options.offlinePush.disabled</c> set to <see langword="true"/>.</summary>
+    OfflinePushDisabled = 1 << 14,
 }
