@@ -12,7 +12,6 @@ internal sealed class MessageContentValidator : AbstractValidator<MessageContent
     public MessageContentValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        ClassLevelCascadeMode = CascadeMode.Stop;
 
         RuleFor(c => c.Type).DefinedName();
 
@@ -22,20 +21,20 @@ internal sealed class MessageContentValidator : AbstractValidator<MessageContent
             {
                 if (type == content.Type && !present)
                 {
-                    context.AddFailure(new FluentValidation.Results.ValidationFailure(name, $"is required when type is '{WireName(type)}'")
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyChain.BuildPropertyPath(name), $"is required when type is '{WireName(type)}'")
                     {
                         ErrorCode = ValidationRules.ContentMatchesType,
                     });
                 }
                 else if (type != content.Type && present)
                 {
-                    context.AddFailure(new FluentValidation.Results.ValidationFailure(name, $"must not be set when type is '{WireName(content.Type)}'")
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyChain.BuildPropertyPath(name), $"must not be set when type is '{WireName(content.Type)}'")
                     {
                         ErrorCode = ValidationRules.ContentMatchesType,
                     });
                 }
             }
-        });
+        }).When(c => Enum.IsDefined(c.Type));
 
         RuleFor(c => c.Text!).SetValidator(new TextContentValidator()).When(c => c.Type == ContentType.Text && c.Text is not null);
         RuleFor(c => c.Mention!).SetValidator(new MentionContentValidator()).When(c => c.Type == ContentType.Mention && c.Mention is not null);
