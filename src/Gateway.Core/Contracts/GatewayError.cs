@@ -15,6 +15,9 @@ public sealed record GatewayError
     /// <summary>Gets a value indicating whether trying again later may succeed.</summary>
     public bool Transient { get; init; }
 
+    /// <summary>Gets how long the provider asked to wait before trying again, when it said (rate limits).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Gets the individual validation failures, one per field and rule, for <see cref="GatewayErrorCode.InvalidMessage"/>.</summary>
     public IReadOnlyList<GatewayErrorDetail>? Details { get; init; }
 }

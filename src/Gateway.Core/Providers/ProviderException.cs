@@ -83,5 +83,6 @@ public class ProviderException : Exception
         ProviderCode = ProviderErrorCode,
         Message = Message,
         Transient = IsTransient,
+        RetryAfter = RetryAfter,
     };
 }
