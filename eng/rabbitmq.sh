@@ -2,6 +2,7 @@
 # Starts or stops a private RabbitMQ node for the tests: its own node name, ports and data directory on
 # 127.0.0.1, so it never touches a system broker. Installs Debian's rabbitmq-server when it is missing.
 #   eng/rabbitmq.sh start   -> prints the AMQP port; state in $MG_RABBITMQ_DIR (default .rabbitmq/)
+#   eng/rabbitmq.sh vhost NAME  -> adds a virtual host with full rights for guest (tests isolate themselves this way)
 #   eng/rabbitmq.sh stop
 set -euo pipefail
 
@@ -93,8 +94,16 @@ stop() {
     rm -rf "$dir"
 }
 
+vhost() {
+    [ -f "$dir/node" ] || { echo "no test node is running (eng/rabbitmq.sh start)" >&2; exit 1; }
+    node_env
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" add_vhost "$1" >/dev/null
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" set_permissions -p "$1" guest ".*" ".*" ".*" >/dev/null
+}
+
 case "${1:-}" in
     start) start ;;
+    vhost) vhost "${2:?usage: $0 vhost NAME}" ;;
     stop) stop ;;
     *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

@@ -17,7 +17,7 @@ public static class GatewayJson
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(GatewayJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
             .WithAddedModifier(LetValidatorCheckRequiredMembers);
     }
 

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Diagnostics;
+
+/// <summary>
+/// A small HTTP listener for operators: <c>/health/live</c> (the process runs), <c>/health/ready</c> (bus connected,
+/// providers usable; 503 otherwise) and <c>/metrics</c> (Prometheus text). Started only when <c>Diagnostics:Port</c> is set.
+/// </summary>
+internal sealed class DiagnosticsListener(
+    IOptions<DiagnosticsOptions> options,
+    HealthCheckService health,
+    PrometheusMetrics metrics,
+    ILogger<DiagnosticsListener> logger) : IHostedService, IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private WebApplication? _app;
+
+    /// <summary>Gets the address the listener is bound to, once started.</summary>
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Port is not { } port)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.Value.BindAddress), port));
+        var app = builder.Build();
+        app.MapGet("/health/live", () => Results.Text("Healthy"));
+        app.MapGet("/health/ready", ReadyAsync);
+        app.MapGet("/metrics", () => Results.Text(metrics.WriteText(), "text/plain; version=0.0.4; charset=utf-8"));
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Address = new Uri(address);
+        _app = app;
+        logger.DiagnosticsListening(address);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task<IResult> ReadyAsync(CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains("ready"), cancellationToken);
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        };
+        return Results.Json(body, Json, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+}
+
+/// <summary>Registers the listener and the metrics collector.</summary>
+internal static class DiagnosticsServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayDiagnosticsListener(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.SectionName))
+            .Validate(o => o.Port is null or (>= 0 and <= 65535), "Diagnostics:Port must be between 0 and 65535")
+            .Validate(o => IPAddress.TryParse(o.BindAddress, out _), "Diagnostics:BindAddress must be an IP address, such as 0.0.0.0 or 127.0.0.1")
+            .ValidateOnStart();
+        services.AddSingleton<PrometheusMetrics>();
+        services.AddSingleton<DiagnosticsListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiagnosticsListener>());
+        return services;
+    }
+}

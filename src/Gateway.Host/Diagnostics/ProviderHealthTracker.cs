@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Gateway.Core.Contracts;
+
+namespace Gateway.Host.Diagnostics;
+
+/// <summary>The last outcome the worker saw from each provider instance, for the readiness check.</summary>
+internal sealed class ProviderHealthTracker(TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<string, ProviderOutcome> _last = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, ProviderOutcome> LastOutcomes => _last;
+
+    public void Succeeded(string provider) =>
+        _last[provider] = new ProviderOutcome(timeProvider.GetUtcNow(), Succeeded: true, Code: null, Transient: false);
+
+    public void Failed(string? provider, GatewayError error)
+    {
+        // Rejections before sending say nothing about the provider's health.
+        if (provider is null || error.Code == GatewayErrorCode.InvalidMessage)
+        {
+            return;
+        }
+
+        _last[provider] = new ProviderOutcome(timeProvider.GetUtcNow(), Succeeded: false, error.Code, error.Transient);
+    }
+}
+
+/// <summary>One provider's last outcome.</summary>
+internal sealed record ProviderOutcome(DateTimeOffset At, bool Succeeded, GatewayErrorCode? Code, bool Transient);

@@ -1,0 +1,74 @@
+using Gateway.Host.Diagnostics;
+using Gateway.Host.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Host.Hosting;
+
+/// <summary>Composes the generic host every verb runs in: configuration, logging, the gateway with both adapters, the bus.</summary>
+internal static class GatewayHost
+{
+    public static HostApplicationBuilder CreateBuilder(GatewayHostSettings settings)
+    {
+        // Defaults are composed by hand so that tests and the demo can leave appsettings.json out.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "Gateway.Host",
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+            DisableDefaults = true,
+        });
+
+        if (settings.IncludeAppSettings)
+        {
+            builder.Configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+            builder.Configuration.AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false);
+        }
+
+        if (settings.ConfigFile is not null)
+        {
+            var path = Path.GetFullPath(settings.ConfigFile);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"--config: the file '{path}' does not exist", path);
+            }
+
+            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+        }
+
+        // Environment variables have the last word over files (secrets: Gateway__Providers__<name>__Secret).
+        builder.Configuration.AddEnvironmentVariables();
+        if (settings.Overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddConsole(console =>
+        {
+            if (settings.LogsToStandardError)
+            {
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+            }
+        });
+
+        builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName)).AddGatewayProviders();
+        builder.Services.TryAddSingleton<ProviderHealthTracker>();
+        builder.Services.AddHealthChecks().AddCheck<ProvidersHealthCheck>("providers", tags: ["ready"]);
+        if (settings.WithBus)
+        {
+            builder.Services.AddGatewayMessaging(builder.Configuration, settings.ConfigureBus, settings.WithConsumers);
+        }
+
+        if (settings.WithDiagnosticsListener)
+        {
+            builder.Services.AddGatewayDiagnosticsListener(builder.Configuration);
+        }
+
+        settings.ConfigureServices?.Invoke(builder.Services);
+        return builder;
+    }
+}
