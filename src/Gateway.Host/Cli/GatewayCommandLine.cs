@@ -23,6 +23,7 @@ internal static class GatewayCommandLine
         root.SetAction((result, cancellationToken) => RunCommand.RunAsync(result.GetValue(config), cancellationToken));
         root.Subcommands.Add(RunCommand.Create(config));
         root.Subcommands.Add(SendCommand.Create(config));
+        root.Subcommands.Add(RenderCommand.Create(config));
         return root;
     }
 }
