@@ -19,6 +19,7 @@ internal sealed class OpenImTestHost : IAsyncDisposable
         _services = services;
         Logs = logs;
         Gateway = services.GetRequiredService<IMessageGateway>();
+        Metrics = new MetricRecorder(services);
         Provider = (OpenImMessageProvider)services.GetRequiredService<MessageProviderRegistry>().Find("openim")!;
     }
 
@@ -27,6 +28,8 @@ internal sealed class OpenImTestHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     public IMessageGateway Gateway { get; }
+
+    public MetricRecorder Metrics { get; }
 
     public OpenImMessageProvider Provider { get; }
 
@@ -53,6 +56,7 @@ internal sealed class OpenImTestHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        collection.AddMetrics();
         if (timeProvider is not null)
         {
             collection.AddSingleton(timeProvider);
@@ -90,6 +94,7 @@ internal sealed class OpenImTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Metrics.Dispose();
         await _services.DisposeAsync();
         await Emulator.DisposeAsync();
     }
