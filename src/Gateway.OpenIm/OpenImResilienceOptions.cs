@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Gateway.OpenIm;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class OpenImResilienceOptions
 
     /// <summary>Gets or sets how many times a failed attempt is repeated (0 turns retries off).</summary>
     /// <value>The default is 3.</value>
+    [Range(0, 10, ErrorMessage = "must be between {1} and {2}")]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>Gets or sets the first retry delay; later ones grow exponentially, with jitter.</summary>
@@ -35,6 +38,7 @@ public sealed class OpenImResilienceOptions
 
     /// <summary>Gets or sets how many attempts must be seen within <see cref="SamplingDuration"/> before the circuit can open (at least 2).</summary>
     /// <value>The default is 100.</value>
+    [Range(2, int.MaxValue, ErrorMessage = "must be at least {1}")]
     public int MinimumThroughput { get; set; } = 100;
 
     /// <summary>Gets or sets the window over which failures are counted; at least twice <see cref="AttemptTimeout"/>.</summary>

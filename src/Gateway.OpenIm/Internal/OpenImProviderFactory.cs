@@ -67,8 +67,7 @@ internal sealed class OpenImProviderFactory(
         }
         catch (InvalidOperationException exception)
         {
-            // The binder names the key and the target type, never the value.
-            errors.Add($"{instance.ConfigurationPath}: {exception.Message}");
+            errors.Add(BindingErrors.Describe(exception, instance.ConfigurationPath));
             return (null, errors);
         }
 
