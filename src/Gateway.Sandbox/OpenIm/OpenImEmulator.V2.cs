@@ -168,7 +168,9 @@ public sealed partial class OpenImEmulator
         {
             case 101 or 111:
                 var key = contentType == 101 ? "text" : "revokeMsgClientID";
-                if (!content.TryGetPropertyValue(key, out var raw) || raw?.GetValueKind() != JsonValueKind.String)
+                // A Go map lookup is case-sensitive (the binder's JSON tree is not).
+                var raw = content.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.Ordinal)).Value;
+                if (raw?.GetValueKind() != JsonValueKind.String)
                 {
                     return (500, null, true);
                 }
