@@ -18,13 +18,15 @@ namespace Gateway.OpenIm.Auth;
 /// </summary>
 internal sealed class OpenImTokenCache(OpenImInstance instance, OpenImTransport transport) : IDisposable
 {
+    /// <summary>How long a token is trusted when the server does not say (it then gets refreshed at half of it).</summary>
+    private static readonly TimeSpan UnknownLifetime = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private CachedToken? _current;
+    private int _fetchCount;
 
     /// <summary>Gets how many tokens this cache has fetched (for tests and diagnostics).</summary>
     public int FetchCount => Volatile.Read(ref _fetchCount);
-
-    private int _fetchCount;
 
     /// <summary>Gets the current token, fetching one when there is none or it is due for refresh.</summary>
     /// <param name="cancellationToken">The caller's token.</param>
@@ -143,11 +145,8 @@ internal sealed class OpenImTokenCache(OpenImInstance instance, OpenImTransport 
             return data.ExpiredTime is > 0 and < 253_402_300_800 ? DateTimeOffset.FromUnixTimeSeconds(data.ExpiredTime.Value) : requestedAt + UnknownLifetime;
         }
 
-        return data.ExpireTimeSeconds is > 0 and < 315_360_000_00 ? requestedAt + TimeSpan.FromSeconds(data.ExpireTimeSeconds.Value) : requestedAt + UnknownLifetime;
+        return data.ExpireTimeSeconds is > 0 and < 31_536_000_000 ? requestedAt + TimeSpan.FromSeconds(data.ExpireTimeSeconds.Value) : requestedAt + UnknownLifetime;
     }
-
-    /// <summary>How long a token is trusted when the server does not say (it then gets refreshed at half of it).</summary>
-    private static readonly TimeSpan UnknownLifetime = TimeSpan.FromHours(1);
 
     private ProviderException Refused(string path, OpenImReply<TokenData> reply)
     {
