@@ -30,7 +30,7 @@ public sealed partial class OpenImEmulator
         new("contentType", "ManagementSendMsgReq.ContentType", GoKind.Int32, BindRule.Required),
         new("sessionType", "ManagementSendMsgReq.SessionType", GoKind.Int32, BindRule.Required),
         new("isOnlineOnly", "ManagementSendMsgReq.IsOnlineOnly", GoKind.Bool),
-        new("offlinePushInfo", "ManagementSendMsgReq.OfflinePushInfo", GoKind.Map),
+        new("offlinePushInfo", "ManagementSendMsgReq.OfflinePushInfo", GoKind.Map) { Nested = OfflinePushInfoFields },
     ];
 
     private static JsonObject V2Error(int errCode, string errMsg, bool withSendFields = false)

@@ -10,6 +10,17 @@ public sealed partial class OpenImEmulator
     private const string SendMsgStruct = "SendMsgReq";
     private const string BatchStruct = "BatchSendMsgReq";
 
+    /// <summary>sdkws <c>OfflinePushInfo</c>: <c>iOSBadgeCount</c> is a bool.</summary>
+    internal static readonly BindField[] OfflinePushInfoFields =
+    [
+        new("title", "OfflinePushInfo.Title", GoKind.String),
+        new("desc", "OfflinePushInfo.Desc", GoKind.String),
+        new("ex", "OfflinePushInfo.Ex", GoKind.String),
+        new("iOSPushSound", "OfflinePushInfo.IOSPushSound", GoKind.String),
+        new("iOSBadgeCount", "OfflinePushInfo.IOSBadgeCount", GoKind.Bool),
+        new("signalInfo", "OfflinePushInfo.SignalInfo", GoKind.String),
+    ];
+
     private static readonly BindField[] SendMsgFields = SendMsgCommon(SendMsgStruct)
         .Append(new BindField("recvID", "SendMsgReq.RecvID", GoKind.String, BindRule.RequiredIfSessionType(1, 4)))
         .ToArray();
@@ -45,7 +56,7 @@ public sealed partial class OpenImEmulator
         new("isOnlineOnly", root + ".SendMsg.IsOnlineOnly", GoKind.Bool),
         new("notOfflinePush", root + ".SendMsg.NotOfflinePush", GoKind.Bool),
         new("sendTime", root + ".SendMsg.SendTime", GoKind.Int64),
-        new("offlinePushInfo", root + ".SendMsg.OfflinePushInfo", GoKind.Map),
+        new("offlinePushInfo", root + ".SendMsg.OfflinePushInfo", GoKind.Map) { Nested = OfflinePushInfoFields },
         new("ex", root + ".SendMsg.Ex", GoKind.String),
     ];
 

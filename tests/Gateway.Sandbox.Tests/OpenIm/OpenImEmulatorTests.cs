@@ -114,6 +114,7 @@ public sealed class OpenImEmulatorTests
     [InlineData("""{"sendID":"imAdmin","recvID":"u1","content":null,"contentType":101,"sessionType":1}""", "Key: 'SendMsgReq.SendMsg.Content' Error:Field validation for 'Content' failed on the 'required' tag")]
     [InlineData("""{"sendID":"imAdmin","recvID":"u1","content":{"content":"hi"},"contentType":"101","sessionType":1}""", "json: cannot unmarshal string into Go struct field SendMsgReq.contentType of type int32")]
     [InlineData("""{"sendID":"imAdmin","recvID":"u1","content":"hi","contentType":101,"sessionType":1}""", "json: cannot unmarshal string into Go struct field SendMsgReq.content of type map[string]interface {}")]
+    [InlineData("""{"sendID":"imAdmin","recvID":"u1","content":{"content":"hi"},"contentType":101,"sessionType":1,"offlinePushInfo":{"iOSBadgeCount":1}}""", "json: cannot unmarshal number into Go struct field SendMsgReq.offlinePushInfo.iOSBadgeCount of type bool")]
     public async Task SendMsg_BindingFails_AnswersHttp400With1001(string body, string errDlt)
     {
         await using var emulator = await StartAsync();

@@ -33,6 +33,9 @@ internal sealed record BindRule(string Tag, Func<object?, BoundRequest, bool> Pa
 /// <summary>One field of a Go request struct: its JSON name, validator namespace, Go type and <c>binding</c> rules.</summary>
 internal sealed record BindField(string Json, string Namespace, GoKind Kind, params BindRule[] Rules)
 {
+    /// <summary>Gets the typed fields of a nested struct (for example <c>offlinePushInfo</c>), checked like the outer ones.</summary>
+    public IReadOnlyList<BindField>? Nested { get; init; }
+
     public string GoName => Namespace[(Namespace.LastIndexOf('.') + 1)..];
 }
 
@@ -152,7 +155,21 @@ internal static class GoJsonBinder
             case GoKind.Bool:
                 return kind is JsonValueKind.True or JsonValueKind.False ? (kind == JsonValueKind.True, null) : (null, Mismatch("bool"));
             case GoKind.Map:
-                return node is JsonObject map ? (map, null) : (null, Mismatch("map[string]interface {}"));
+                if (node is not JsonObject map)
+                {
+                    return (null, Mismatch(field.Nested is null ? "map[string]interface {}" : field.GoName));
+                }
+
+                foreach (var nested in field.Nested ?? [])
+                {
+                    var (_, nestedError) = Decode(map[nested.Json], nested, $"{goStruct}.{field.Json}");
+                    if (nestedError is not null)
+                    {
+                        return (null, nestedError);
+                    }
+                }
+
+                return (map, null);
             case GoKind.StringSlice:
                 if (node is not JsonArray array)
                 {
