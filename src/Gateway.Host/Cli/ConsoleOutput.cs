@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gateway.Core.Serialization;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,12 @@ namespace Gateway.Host.Cli;
 /// <summary>Writes results as indented JSON on stdout and problems on stderr.</summary>
 internal static class ConsoleOutput
 {
+    // The contracts' options, plus reflection for the verbs' own envelopes (anonymous types, JsonNode).
     public static readonly JsonSerializerOptions Indented = new(GatewayJson.Options)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(GatewayJson.Options.TypeInfoResolver, new DefaultJsonTypeInfoResolver()),
     };
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Indented));

@@ -47,6 +47,10 @@ internal static class GatewayHost
         }
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+
+        // Startup failures are reported by the verbs themselves (configuration errors name their keys); the host's own
+        // "Hosting failed to start" entry would repeat them with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Logging.AddConsole(console =>
         {
             if (settings.LogsToStandardError)
@@ -54,6 +58,11 @@ internal static class GatewayHost
                 console.LogToStandardErrorThreshold = LogLevel.Trace;
             }
         });
+        if (settings.LogsToStandardError)
+        {
+            // Tool verbs print their result on stdout; only problems belong on the console besides it.
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
 
         builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName)).AddGatewayProviders();
         builder.Services.TryAddSingleton<ProviderHealthTracker>();
