@@ -24,6 +24,7 @@ internal static class GatewayCommandLine
         root.Subcommands.Add(RunCommand.Create(config));
         root.Subcommands.Add(SendCommand.Create(config));
         root.Subcommands.Add(RenderCommand.Create(config));
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using Gateway.Core.Providers;
+using Gateway.Host.Demo;
 using Gateway.Host.Hosting;
 using Gateway.Testing;
 using MassTransit;
@@ -11,7 +12,7 @@ namespace Gateway.Host.Tests.Support;
 /// <summary>The real worker (the host the <c>run</c> verb builds) on a real broker, in a virtual host of its own.</summary>
 internal sealed class TestWorker : IAsyncDisposable
 {
-    private TestWorker(IHost host, OutcomeLog outcomes, RawBrokerClient raw, CapturedLogs logs)
+    private TestWorker(IHost host, OutcomeInbox outcomes, RawBrokerClient raw, CapturedLogs logs)
     {
         Host = host;
         Outcomes = outcomes;
@@ -21,7 +22,7 @@ internal sealed class TestWorker : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public OutcomeLog Outcomes { get; }
+    public OutcomeInbox Outcomes { get; }
 
     public RawBrokerClient Raw { get; }
 
@@ -50,7 +51,7 @@ internal sealed class TestWorker : IAsyncDisposable
         IDictionary<string, string?> settings,
         Action<IServiceCollection>? services = null)
     {
-        var outcomes = new OutcomeLog();
+        var outcomes = new OutcomeInbox();
         var logs = new CapturedLogs();
         var merged = BrokerSettings(broker, virtualHost);
         foreach (var (key, value) in settings)

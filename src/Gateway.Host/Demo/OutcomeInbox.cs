@@ -2,20 +2,25 @@ using System.Collections.Concurrent;
 using Gateway.Core.Contracts;
 using MassTransit;
 
-namespace Gateway.Host.Tests.Support;
+namespace Gateway.Host.Demo;
 
-/// <summary>Every outcome event the bus delivered to the test's own queue, so tests observe what other services would.</summary>
-internal sealed class OutcomeLog
+/// <summary>
+/// Every outcome event the bus delivered to a queue of the demo's (or a test's) own, so they observe the outcomes
+/// exactly as other services would.
+/// </summary>
+internal sealed class OutcomeInbox
 {
     private readonly ConcurrentQueue<object> _events = new();
-    private readonly SemaphoreSlim _arrived = new(0);
+
+    // Completed and replaced on every arrival, so every waiter wakes and looks (a broadcast, unlike a semaphore).
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<object> Events => [.. _events];
 
     public void Add(object outcome)
     {
         _events.Enqueue(outcome);
-        _arrived.Release();
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>Waits (bounded) for an event of type <typeparamref name="T"/> about <paramref name="messageId"/>.</summary>
@@ -25,6 +30,7 @@ internal sealed class OutcomeLog
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
+            var arrival = Volatile.Read(ref _arrived).Task;
             var found = _events.OfType<T>().FirstOrDefault(e => MessageIdOf(e) == messageId);
             if (found is not null)
             {
@@ -33,7 +39,7 @@ internal sealed class OutcomeLog
 
             try
             {
-                await _arrived.WaitAsync(deadline.Token);
+                await arrival.WaitAsync(deadline.Token);
             }
             catch (OperationCanceledException)
             {
@@ -42,7 +48,7 @@ internal sealed class OutcomeLog
         }
     }
 
-    private static string? MessageIdOf(object outcome) => outcome switch
+    public static string? MessageIdOf(object outcome) => outcome switch
     {
         MessageSent e => e.MessageId,
         MessageSendFailed e => e.MessageId,
@@ -52,8 +58,8 @@ internal sealed class OutcomeLog
     };
 }
 
-/// <summary>Collects outcome events into the <see cref="OutcomeLog"/>.</summary>
-internal sealed class OutcomeCollector(OutcomeLog log) :
+/// <summary>Collects outcome events into the <see cref="OutcomeInbox"/>.</summary>
+internal sealed class OutcomeCollector(OutcomeInbox inbox) :
     IConsumer<MessageSent>,
     IConsumer<MessageSendFailed>,
     IConsumer<MessageRevoked>,
@@ -69,7 +75,7 @@ internal sealed class OutcomeCollector(OutcomeLog log) :
 
     private Task Collect(object message)
     {
-        log.Add(message);
+        inbox.Add(message);
         return Task.CompletedTask;
     }
 }
