@@ -111,6 +111,13 @@ public static class TencentUserSig
         }
 
         var base64 = userSig.Replace('*', '+').Replace('-', '/').Replace('_', '=');
+        var unpadded = base64.TrimEnd('=');
+        if (unpadded.Length % 4 is 2 or 3)
+        {
+            // A token cut short loses its padding; restore it so the cut shows up as truncated zlib data.
+            base64 = unpadded + new string('=', 4 - (unpadded.Length % 4));
+        }
+
         if (!Base64.IsValid(base64))
         {
             return UserSigCheck.Malformed;
