@@ -70,6 +70,21 @@ internal sealed class TencentImTestHost : IAsyncDisposable
         return new TencentImTestHost(server, services.BuildServiceProvider(), logs, name);
     }
 
+    /// <summary>Builds an instance without starting anything and returns its capabilities.</summary>
+    public static ProviderCapabilities CapabilitiesOf(Action<TencentImOptions> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddMessagingGateway().AddTencentIm(o =>
+        {
+            o.SdkAppId = 1_400_000_000;
+            o.SecretKey = "key";
+            o.Region = TencentImRegion.Singapore;
+            configure(o);
+        });
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<MessageProviderRegistry>().Find("tencent")!.Capabilities;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
