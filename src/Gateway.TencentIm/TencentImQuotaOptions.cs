@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.TencentIm;
 
 /// <summary>
-/// Tencent's quotas, which the gateway's token buckets stay under in every window (with a 5% margin): it waits for
-/// a permit instead of collecting rate-limit errors. Instances with the same SDKAppID share one set of buckets;
+/// Tencent's quotas, which the gateway's token buckets stay under in every window (by <see cref="SafetyMargin"/>): it
+/// waits for a permit instead of collecting rate-limit errors. Instances with the same SDKAppID share one set of buckets;
 /// several gateway processes do not, so divide the quotas among them.
 /// </summary>
 public sealed class TencentImQuotaOptions
@@ -23,4 +23,13 @@ public sealed class TencentImQuotaOptions
     /// <value>The default is 40, Tencent's limit.</value>
     [Range(5, 10_000, ErrorMessage = "must be between 5 and 10000")]
     public int GroupMessagesPerSecond { get; set; } = 40;
+
+    /// <summary>
+    /// Gets or sets the share of each quota left unused, so that requests reaching Tencent later than their permit was
+    /// granted (network and scheduling jitter) still fit in Tencent's window. The buckets grant at most
+    /// <c>quota × (1 − SafetyMargin)</c> in any window.
+    /// </summary>
+    /// <value>The default is 0.2 (at most 160 of 200 calls in any second).</value>
+    [Range(0.0, 0.9, ErrorMessage = "must be between 0 and 0.9")]
+    public double SafetyMargin { get; set; } = 0.2;
 }

@@ -3,49 +3,31 @@ using System.Threading.RateLimiting;
 namespace Gateway.TencentIm.RateLimiting;
 
 /// <summary>
-/// Sizes a token bucket so that it never grants more than the quota in ANY window of the quota's length, whatever
-/// the alignment: bucket capacity + the refills that fit in one window (counting both ends) stay within 95% of the
-/// quota, which leaves room for requests that reach the server later than their permit was granted.
+/// Sizes a token bucket so that it never grants more than the quota in ANY window of the quota's length, whatever the
+/// alignment. The buckets refill in proportion to elapsed time (manual replenishment driven by a timer), so a late or
+/// bunched timer tick cannot add tokens. In any window as long as the replenishment period the bucket grants at most
+/// <c>2 × TokenLimit + TokensPerPeriod</c>: its capacity, one window of refill, and one more capacity because the BCL
+/// bucket refills a bucket emptied right after an idle spell in one step. That total is kept to
+/// <c>quota × (1 − safetyMargin)</c>, which leaves room for requests that reach Tencent later than their permit.
 /// </summary>
 internal static class QuotaBuckets
 {
-    private static readonly int[] TicksPerWindow = [1, 2, 4, 5, 10, 20, 40, 60];
-    private static readonly TimeSpan ShortestPeriod = TimeSpan.FromMilliseconds(25);
-
-    public static TokenBucketRateLimiterOptions Create(int quota, TimeSpan window, int minBurst = 1)
+    public static TokenBucketRateLimiterOptions Create(int quota, TimeSpan window, double safetyMargin, int minBurst = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(quota, 1);
-        var budget = quota - Math.Max(1, quota / 20);
-        (int Burst, int PerTick, int Ticks)? best = null;
-        foreach (var ticks in TicksPerWindow)
-        {
-            if (window / ticks < ShortestPeriod)
-            {
-                continue;
-            }
-
-            var burst = Math.Max(minBurst, (int)Math.Ceiling(budget / (double)(ticks + 2)));
-            var perTick = (budget - burst) / (ticks + 1);
-            if (perTick >= 1 && (best is null || perTick * ticks > best.Value.PerTick * best.Value.Ticks))
-            {
-                best = (burst, perTick, ticks);
-            }
-        }
-
-        // Quotas too small to split keep one permit per window (validation keeps real settings away from this).
-        var (tokenLimit, tokensPerPeriod, periods) = best ?? (Math.Max(1, minBurst), 1, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quota, 3);
+        var budget = Math.Max(3, (int)Math.Floor(quota * (1 - safetyMargin)));
+        var burst = Math.Clamp(Math.Max(minBurst, budget / 20), 1, (budget - 1) / 2);
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = tokenLimit,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = window / periods,
-            AutoReplenishment = true,
+            TokenLimit = burst,
+            TokensPerPeriod = budget - (2 * burst),
+            ReplenishmentPeriod = window,
+            AutoReplenishment = false,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
     }
 
-    /// <summary>The most permits the bucket can grant in any window of <paramref name="window"/> (for tests and docs).</summary>
-    public static long WorstCaseInWindow(TokenBucketRateLimiterOptions options, TimeSpan window) =>
-        options.TokenLimit + ((long)(window / options.ReplenishmentPeriod) + 1) * options.TokensPerPeriod;
+    /// <summary>The most permits the bucket can grant in any window as long as its replenishment period.</summary>
+    public static long WorstCaseInWindow(TokenBucketRateLimiterOptions options) => (2L * options.TokenLimit) + options.TokensPerPeriod;
 }

@@ -5,29 +5,35 @@ namespace Gateway.TencentIm.RateLimiting;
 
 /// <summary>
 /// The token buckets of one SDKAppID: one per API (requests per second), one for batchsendmsg recipients per minute,
-/// and one per group (messages per second). Callers wait for their permits; nothing fails fast.
+/// and one per group (messages per second). Callers wait for their permits; nothing fails fast. The buckets refill in
+/// proportion to elapsed time: a timer replenishes the API and recipient buckets every 20 ms, the partitioned group
+/// limiter replenishes its own every 100 ms.
 /// </summary>
 internal sealed class TencentImRateLimiter : IDisposable
 {
     /// <summary>Tencent's largest batch: the recipients bucket always holds one whole chunk.</summary>
     private const int MaxChunk = 500;
 
+    private static readonly TimeSpan ReplenishEvery = TimeSpan.FromMilliseconds(20);
+
     private readonly Dictionary<string, TokenBucketRateLimiter> _perApi;
     private readonly TokenBucketRateLimiter _batchRecipients;
     private readonly PartitionedRateLimiter<string> _groups;
     private readonly int _maxRecipientsPerAcquire;
+    private readonly Timer _replenisher;
 
     public TencentImRateLimiter(TencentImQuotaOptions quotas)
     {
         ArgumentNullException.ThrowIfNull(quotas);
-        var perSecond = QuotaBuckets.Create(quotas.RequestsPerSecond, TimeSpan.FromSeconds(1));
+        var perSecond = QuotaBuckets.Create(quotas.RequestsPerSecond, TimeSpan.FromSeconds(1), quotas.SafetyMargin);
         _perApi = TencentImApi.All.ToDictionary(a => a.Name, _ => new TokenBucketRateLimiter(perSecond), StringComparer.Ordinal);
-        var recipients = QuotaBuckets.Create(quotas.BatchRecipientsPerMinute, TimeSpan.FromMinutes(1), Math.Min(MaxChunk, quotas.BatchRecipientsPerMinute / 4));
+        var recipients = QuotaBuckets.Create(quotas.BatchRecipientsPerMinute, TimeSpan.FromMinutes(1), quotas.SafetyMargin, Math.Min(MaxChunk, quotas.BatchRecipientsPerMinute / 4));
         _maxRecipientsPerAcquire = recipients.TokenLimit;
         _batchRecipients = new TokenBucketRateLimiter(recipients);
-        var perGroup = QuotaBuckets.Create(quotas.GroupMessagesPerSecond, TimeSpan.FromSeconds(1));
+        var perGroup = QuotaBuckets.Create(quotas.GroupMessagesPerSecond, TimeSpan.FromSeconds(1), quotas.SafetyMargin);
         _groups = PartitionedRateLimiter.Create<string, string>(group => RateLimitPartition.GetTokenBucketLimiter(group, _ => perGroup), StringComparer.Ordinal);
         Quotas = quotas;
+        _replenisher = new Timer(static state => ((TencentImRateLimiter)state!).Replenish(), this, ReplenishEvery, ReplenishEvery);
     }
 
     /// <summary>Gets the quotas the buckets were sized for.</summary>
@@ -65,6 +71,7 @@ internal sealed class TencentImRateLimiter : IDisposable
 
     public void Dispose()
     {
+        _replenisher.Dispose();
         foreach (var limiter in _perApi.Values)
         {
             limiter.Dispose();
@@ -72,6 +79,16 @@ internal sealed class TencentImRateLimiter : IDisposable
 
         _batchRecipients.Dispose();
         _groups.Dispose();
+    }
+
+    private void Replenish()
+    {
+        foreach (var limiter in _perApi.Values)
+        {
+            limiter.TryReplenish();
+        }
+
+        _batchRecipients.TryReplenish();
     }
 
     private static async ValueTask AcquireAsync(RateLimiter limiter, int permits, string name, TencentImCall call, RateLimitObserver observer, CancellationToken cancellationToken)
