@@ -37,7 +37,8 @@ internal sealed class TencentImTestHost : IAsyncDisposable
     public static async Task<TencentImTestHost> StartAsync(
         Action<TencentImOptions>? configure = null,
         Action<TencentImEmulatorOptions>? emulator = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        Action<IServiceCollection, string>? services = null)
     {
         var emulatorOptions = new TencentImEmulatorOptions();
         if (clock is not null)
@@ -50,15 +51,16 @@ internal sealed class TencentImTestHost : IAsyncDisposable
         await server.StartAsync();
 
         var logs = new CapturedLogs();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var collection = new ServiceCollection();
+        collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         if (clock is not null)
         {
-            services.AddSingleton(clock);
+            collection.AddSingleton(clock);
         }
 
         var name = "tencent-" + Guid.NewGuid().ToString("N")[..8];
-        services.AddMessagingGateway().AddTencentIm(name, o =>
+        services?.Invoke(collection, name);
+        collection.AddMessagingGateway().AddTencentIm(name, o =>
         {
             o.SdkAppId = emulatorOptions.SdkAppId;
             o.SecretKey = emulatorOptions.SecretKey;
@@ -67,7 +69,7 @@ internal sealed class TencentImTestHost : IAsyncDisposable
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
             configure?.Invoke(o);
         });
-        return new TencentImTestHost(server, services.BuildServiceProvider(), logs, name);
+        return new TencentImTestHost(server, collection.BuildServiceProvider(), logs, name);
     }
 
     /// <summary>Builds an instance without starting anything and returns its capabilities.</summary>
