@@ -1,0 +1,125 @@
+using Gateway.Core.Contracts;
+using Gateway.Core.Providers;
+using Gateway.Sandbox.TencentIm;
+using Gateway.Testing;
+
+namespace Gateway.TencentIm.Tests.Http;
+
+public sealed class TencentImSignatureHandlerTests
+{
+    private static SendMessage Text(string id) => new() { MessageId = id, To = ["alice"], Content = MessageContent.FromText("hi") };
+
+    [Fact]
+    public async Task SendAsync_Request_CarriesExactlyTheFiveSignatureParameters()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+
+        await host.Provider.SendAsync(Text("m"));
+
+        var query = Assert.Single(host.Emulator.Requests.All).Query;
+        Assert.Equal(["sdkappid", "identifier", "usersig", "random", "contenttype"], query.Keys);
+        Assert.Equal("1400000000", query["sdkappid"]);
+        Assert.Equal("administrator", query["identifier"]);
+        Assert.Equal("json", query["contenttype"]);
+        Assert.True(uint.TryParse(query["random"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.Equal(UserSigCheck.Valid, TencentUserSig.Verify(query["usersig"], 1_400_000_000, "administrator", TencentImEmulatorOptions.SampleSecretKey, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task SendAsync_EachRequest_GetsANewRandomButTheSameCachedUserSig()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Provider.SendAsync(Text("m" + i));
+        }
+
+        var queries = host.Emulator.Requests.All.Select(r => r.Query).ToList();
+        Assert.Equal(5, queries.Select(q => q["random"]).Distinct().Count());
+        Assert.Single(queries.Select(q => q["usersig"]).Distinct());
+    }
+
+    [Fact]
+    public async Task SendAsync_OtherAdminIdentifier_SignsForThatIdentifier()
+    {
+        await using var host = await TencentImTestHost.StartAsync(o => o.AdminIdentifier = "ops_admin", emulator: o => o.AdminIdentifiers.Add("ops_admin"));
+
+        await host.Provider.SendAsync(Text("m"));
+
+        var query = Assert.Single(host.Emulator.Requests.All).Query;
+        Assert.Equal("ops_admin", query["identifier"]);
+        TencentUserSig.TryDecode(query["usersig"], out var document);
+        Assert.Equal("ops_admin", document!.Identifier);
+        Assert.Equal("ops_admin", Assert.Single(host.Emulator.Messages).From); // without From_Account the admin of the call is the sender
+    }
+
+    [Fact]
+    public async Task SendAsync_UserSigRejectedOnce_RegeneratesAndReplaysTheCallOnce()
+    {
+        var clock = new ManualTimeProvider();
+        await using var host = await TencentImTestHost.StartAsync(clock: clock);
+        await host.Provider.SendAsync(Text("m1"));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        host.Emulator.FailNext(70001, TencentImEmulator.SendMsgPath);
+
+        var result = await host.Provider.SendAsync(Text("m2"));
+
+        Assert.Single(result.Deliveries);
+        var requests = host.Emulator.Requests.All;
+        Assert.Equal(3, requests.Count);
+        Assert.Equal(requests[1].Body, requests[2].Body);
+        TencentUserSig.TryDecode(requests[1].Query["usersig"], out var rejected);
+        TencentUserSig.TryDecode(requests[2].Query["usersig"], out var renewed);
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds() - 10, rejected!.Time);
+        Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), renewed!.Time);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3001);
+    }
+
+    [Fact]
+    public async Task SendAsync_UserSigsInvalidatedOnTheServer_RecoversWithANewUserSig()
+    {
+        var clock = new ManualTimeProvider();
+        await using var host = await TencentImTestHost.StartAsync(clock: clock);
+        await host.Provider.SendAsync(Text("m1"));
+        host.Emulator.InvalidateUserSigs();
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await host.Provider.SendAsync(Text("m2"));
+
+        var answers = host.Emulator.Requests.All.Select(r => r.ResponseBody!).ToList();
+        Assert.Contains("70052", answers[1], StringComparison.Ordinal);
+        Assert.Contains("\"OK\"", answers[2], StringComparison.Ordinal);
+        Assert.Equal(2, host.Emulator.Messages.Count);
+    }
+
+    [Theory]
+    [InlineData(70001)]
+    [InlineData(70009)]
+    [InlineData(70052)]
+    [InlineData(60004)]
+    public async Task SendAsync_UserSigRejectedTwice_ReplaysOnlyOnceThenUnauthorized(int code)
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.FailNext(code, TencentImEmulator.SendMsgPath, times: 2);
+
+        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Text("m")));
+
+        Assert.Equal(GatewayErrorCode.Unauthorized, exception.ErrorCode);
+        Assert.False(exception.IsTransient);
+        Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.ProviderErrorCode);
+        Assert.Equal(2, host.Emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_InternalAuthFailed20002Twice_RenewsOnceThenRetriesAsTransient()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.FailNext(20002, TencentImEmulator.SendMsgPath, times: 2);
+
+        var result = await host.Provider.SendAsync(Text("m"));
+
+        Assert.Single(result.Deliveries);
+        Assert.Equal(3, host.Emulator.Requests.Count);
+    }
+}
