@@ -9,7 +9,6 @@ using Gateway.Sandbox.OpenIm;
 using Gateway.Sandbox.TencentIm;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Gateway.Host.Demo;
 
