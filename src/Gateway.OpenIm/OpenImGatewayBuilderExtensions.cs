@@ -40,15 +40,16 @@ public static class OpenImGatewayBuilderExtensions
     /// <param name="builder">The gateway builder.</param>
     /// <param name="name">The instance name (what <c>SendMessage.provider</c> refers to).</param>
     /// <param name="configure">Sets the instance's options.</param>
+    /// <param name="strict">Whether options the provider cannot honour reject the message instead of being ignored.</param>
     /// <returns>The builder.</returns>
-    public static IGatewayBuilder AddOpenIm(this IGatewayBuilder builder, string name, Action<OpenImOptions> configure)
+    public static IGatewayBuilder AddOpenIm(this IGatewayBuilder builder, string name, Action<OpenImOptions> configure, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddOpenIm();
         builder.Services.AddSingleton(new OpenImCodeConfiguration(name, configure));
-        return builder.AddProviderInstance(name, OpenImOptions.ProviderType, configuration: null);
+        return builder.AddProviderInstance(name, OpenImOptions.ProviderType, configuration: null, strict);
     }
 
     /// <summary>Registers the OpenIM provider type and one instance named after the section's key, bound from it.</summary>

@@ -44,15 +44,16 @@ public static class TencentImGatewayBuilderExtensions
     /// <param name="builder">The gateway builder.</param>
     /// <param name="name">The instance name (messages select it with <c>provider</c>).</param>
     /// <param name="configure">Sets the instance's options.</param>
+    /// <param name="strict">Whether options the provider cannot honour reject the message instead of being ignored.</param>
     /// <returns>The builder.</returns>
-    public static IGatewayBuilder AddTencentIm(this IGatewayBuilder builder, string name, Action<TencentImOptions> configure)
+    public static IGatewayBuilder AddTencentIm(this IGatewayBuilder builder, string name, Action<TencentImOptions> configure, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddTencentIm();
         builder.Services.AddSingleton(new TencentImCodeConfiguration(name, configure));
-        return builder.AddProviderInstance(name, TencentImOptions.ProviderType, configuration: null);
+        return builder.AddProviderInstance(name, TencentImOptions.ProviderType, configuration: null, strict);
     }
 
     /// <summary>Registers the provider type and an instance named after the section's key, bound from it.</summary>

@@ -22,6 +22,11 @@ internal sealed class TencentImMessageProvider : IMessageProvider, ICircuitState
     private readonly TencentImInstance _instance;
     private readonly IHttpClientFactory _httpClientFactory;
 
+    private const OptionalFields OneToOneFields = OptionalFields.OnlineOnly | OptionalFields.LifetimeSeconds | OptionalFields.SyncToSender
+        | OptionalFields.OfflinePush | OptionalFields.OfflinePushDisabled | OptionalFields.OfflinePushIosSound
+        | OptionalFields.OfflinePushIosBadge | OptionalFields.OfflinePushAndroidSound | OptionalFields.SendTime
+        | OptionalFields.Extension | OptionalFields.Priority | OptionalFields.CustomSound;
+
     public TencentImMessageProvider(TencentImInstance instance, IHttpClientFactory httpClientFactory)
     {
         _instance = instance;
@@ -33,10 +38,11 @@ internal sealed class TencentImMessageProvider : IMessageProvider, ICircuitState
             MaxRecipientsPerCall = instance.Options.BatchSize,
             MaxBodyBytes = instance.Options.MaxBodyBytes,
             MaxIdBytes = 32,
-            SupportedFields = OptionalFields.OnlineOnly | OptionalFields.LifetimeSeconds | OptionalFields.SyncToSender
-                | OptionalFields.OfflinePush | OptionalFields.OfflinePushDisabled | OptionalFields.OfflinePushIosSound
-                | OptionalFields.OfflinePushIosBadge | OptionalFields.OfflinePushAndroidSound | OptionalFields.SendTime
-                | OptionalFields.Extension | OptionalFields.Priority | OptionalFields.CustomSound,
+            SupportedFields = OneToOneFields,
+
+            // batchsendmsg has no MsgTimeStamp; send_group_msg has no MsgLifeTime, SyncOtherMachine or MsgTimeStamp.
+            SupportedFieldsForSeveralUsers = OneToOneFields & ~OptionalFields.SendTime,
+            SupportedFieldsForGroups = OneToOneFields & ~(OptionalFields.LifetimeSeconds | OptionalFields.SyncToSender | OptionalFields.SendTime),
             Revoke = RecipientKinds.Users | RecipientKinds.Group,
         };
     }
@@ -117,30 +123,6 @@ internal sealed class TencentImMessageProvider : IMessageProvider, ICircuitState
 
     private IReadOnlyList<TencentImMsgElement> CheckAndMap(SendMessage message)
     {
-        var options = message.Options;
-        if (message.GroupId is not null)
-        {
-            // send_group_msg has no MsgLifeTime, SyncOtherMachine or MsgTimeStamp; silently dropping them would hide it.
-            if (options?.LifetimeSeconds is not null)
-            {
-                throw Invalid("options.lifetimeSeconds", "is not supported for group messages by Tencent Cloud IM (send_group_msg has no MsgLifeTime)");
-            }
-
-            if (options?.SyncToSender is not null)
-            {
-                throw Invalid("options.syncToSender", "is not supported for group messages by Tencent Cloud IM (send_group_msg has no SyncOtherMachine)");
-            }
-
-            if (options?.SendTime is not null)
-            {
-                throw Invalid("options.sendTime", "is not supported for group messages by Tencent Cloud IM (send_group_msg has no MsgTimeStamp)");
-            }
-        }
-        else if (message.To is { Count: > 1 } && options?.SendTime is not null)
-        {
-            throw Invalid("options.sendTime", "is only supported for one recipient by Tencent Cloud IM (batchsendmsg has no MsgTimeStamp)");
-        }
-
         IReadOnlyList<TencentImMsgElement> body;
         try
         {

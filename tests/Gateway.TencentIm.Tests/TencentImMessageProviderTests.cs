@@ -345,11 +345,43 @@ public sealed class TencentImMessageProviderTests
         { "notification", new SendMessage { MessageId = "m", To = ["alice"], Content = new MessageContent { Type = ContentType.Notification, Notification = new NotificationContent { Title = "t", Text = "x", Type = 1 } } } },
         { "recipient id over 32 bytes", new SendMessage { MessageId = "m", To = [new string('a', 33)], Content = MessageContent.FromText("x") } },
         { "body over the budget", new SendMessage { MessageId = "m", To = ["alice"], Content = MessageContent.FromText(new string('x', 9000)) } },
-        { "group lifetime", new SendMessage { MessageId = "m", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { LifetimeSeconds = 60 } } },
-        { "group syncToSender", new SendMessage { MessageId = "m", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { SyncToSender = true } } },
-        { "group sendTime", new SendMessage { MessageId = "m", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { SendTime = DateTimeOffset.UnixEpoch.AddDays(1) } } },
-        { "batch sendTime", new SendMessage { MessageId = "m", To = ["a", "b"], Content = MessageContent.FromText("x"), Options = new MessageOptions { SendTime = DateTimeOffset.UnixEpoch.AddDays(1) } } },
     };
+
+    /// <summary>Options the one-to-one API has but batchsendmsg or send_group_msg lack.</summary>
+    public static TheoryData<string, SendMessage, string, string> OptionsWithoutAField => new()
+    {
+        { "group lifetime", new SendMessage { MessageId = "m1", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { LifetimeSeconds = 60 } }, "options.lifetimeSeconds", "MsgLifeTime" },
+        { "group syncToSender", new SendMessage { MessageId = "m2", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { SyncToSender = true } }, "options.syncToSender", "SyncOtherMachine" },
+        { "group sendTime", new SendMessage { MessageId = "m3", GroupId = "g1", Content = MessageContent.FromText("x"), Options = new MessageOptions { SendTime = DateTimeOffset.UnixEpoch.AddDays(1) } }, "options.sendTime", "MsgTimeStamp" },
+        { "batch sendTime", new SendMessage { MessageId = "m4", To = ["a", "b"], Content = MessageContent.FromText("x"), Options = new MessageOptions { SendTime = DateTimeOffset.UnixEpoch.AddDays(1) } }, "options.sendTime", "MsgTimeStamp" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OptionsWithoutAField))]
+    public async Task SendAsync_OptionWithoutAFieldInThatApi_IsIgnoredAndReported(string name, SendMessage message, string ignored, string wireField)
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+
+        var outcome = await host.Gateway.SendAsync(message);
+
+        Assert.True(outcome.IsSuccess, name);
+        Assert.Equal([ignored], outcome.Sent.IgnoredOptions);
+        var request = Assert.Single(host.Emulator.Requests.All);
+        Assert.Null(request.BodyJson()![wireField]);
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithoutAField))]
+    public async Task SendAsync_OptionWithoutAFieldOnStrictInstance_IsInvalidMessageAndSendsNothing(string name, SendMessage message, string ignored, string wireField)
+    {
+        await using var host = await TencentImTestHost.StartAsync(strict: true);
+
+        var outcome = await host.Gateway.SendAsync(message);
+
+        Assert.False(outcome.IsSuccess, $"{name} ({wireField})");
+        Assert.Equal(ignored, Assert.Single(outcome.Failed.Error.Details!).Field);
+        Assert.Equal(0, host.Emulator.Requests.Count);
+    }
 
     [Theory]
     [MemberData(nameof(RejectedBeforeSending))]

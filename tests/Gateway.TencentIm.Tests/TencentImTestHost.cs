@@ -38,7 +38,8 @@ internal sealed class TencentImTestHost : IAsyncDisposable
         Action<TencentImOptions>? configure = null,
         Action<TencentImEmulatorOptions>? emulator = null,
         TimeProvider? clock = null,
-        Action<IServiceCollection, string>? services = null)
+        Action<IServiceCollection, string>? services = null,
+        bool strict = false)
     {
         var emulatorOptions = new TencentImEmulatorOptions();
         if (clock is not null)
@@ -68,7 +69,7 @@ internal sealed class TencentImTestHost : IAsyncDisposable
             o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
             o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
             configure?.Invoke(o);
-        });
+        }, strict);
         return new TencentImTestHost(server, collection.BuildServiceProvider(), logs, name);
     }
 

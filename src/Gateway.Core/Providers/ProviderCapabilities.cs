@@ -21,8 +21,27 @@ public sealed record ProviderCapabilities
     /// <summary>Gets the longest user or group id the provider accepts, in UTF-8 bytes, or <see langword="null"/> for no limit.</summary>
     public int? MaxIdBytes { get; init; }
 
-    /// <summary>Gets the optional fields the provider honours.</summary>
+    /// <summary>Gets the optional fields the provider honours for a message to one user.</summary>
     public OptionalFields SupportedFields { get; init; }
+
+    /// <summary>Gets the optional fields honoured for a message to several users, when fewer than <see cref="SupportedFields"/>.</summary>
+    /// <value>The default, <see langword="null"/>, means the same as <see cref="SupportedFields"/>.</value>
+    public OptionalFields? SupportedFieldsForSeveralUsers { get; init; }
+
+    /// <summary>Gets the optional fields honoured for a group message, when they differ from <see cref="SupportedFields"/>.</summary>
+    /// <value>The default, <see langword="null"/>, means the same as <see cref="SupportedFields"/>.</value>
+    public OptionalFields? SupportedFieldsForGroups { get; init; }
+
+    /// <summary>Gets the optional fields honoured for a message addressed like <paramref name="message"/>.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The fields.</returns>
+    public OptionalFields SupportedFieldsFor(SendMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.GroupId is not null ? SupportedFieldsForGroups ?? SupportedFields
+            : message.To is { Count: > 1 } ? SupportedFieldsForSeveralUsers ?? SupportedFields
+            : SupportedFields;
+    }
 
     /// <summary>Gets who the provider can revoke messages for; <see cref="RecipientKinds.None"/> means it cannot revoke.</summary>
     public RecipientKinds Revoke { get; init; }

@@ -55,13 +55,15 @@ internal static class CapabilityCheck
             CheckIdLengths(message, maxBytes, who, errors);
         }
 
+        var supported = capabilities.SupportedFieldsFor(message);
+        var shape = message.GroupId is not null ? " for group messages" : message.To is { Count: > 1 } ? " for several recipients" : string.Empty;
         foreach (var (field, path, isSet) in Optional)
         {
-            if (isSet(message) && !capabilities.SupportedFields.HasFlag(field))
+            if (isSet(message) && !supported.HasFlag(field))
             {
                 if (strict)
                 {
-                    errors.Add(Unsupported(path, $"is not supported by {who}, which is configured strict"));
+                    errors.Add(Unsupported(path, $"is not supported{shape} by {who}, which is configured strict"));
                 }
                 else
                 {

@@ -118,6 +118,28 @@ public class CapabilityCheckTests
         Assert.Empty(ignored);
     }
 
+    [Fact]
+    public void Check_FieldsPerShape_GroupAndSeveralUsersUseTheirOwnSets()
+    {
+        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with
+        {
+            SupportedFields = OptionalFields.LifetimeSeconds | OptionalFields.SendTime,
+            SupportedFieldsForSeveralUsers = OptionalFields.LifetimeSeconds,
+            SupportedFieldsForGroups = OptionalFields.None,
+        });
+        var options = new MessageOptions { LifetimeSeconds = 60, SendTime = DateTimeOffset.UnixEpoch.AddDays(1) };
+
+        var one = CapabilityCheck.Check(Samples.Text() with { Options = options }, provider, strict: false).Ignored;
+        var several = CapabilityCheck.Check(Samples.ToUsers(Samples.Custom()) with { Options = options }, provider, strict: false).Ignored;
+        var group = CapabilityCheck.Check(Samples.ToGroup(Samples.Custom()) with { Options = options }, provider, strict: false).Ignored;
+        var strictGroup = CapabilityCheck.Check(Samples.ToGroup(Samples.Custom()) with { Options = options }, provider, strict: true).Errors;
+
+        Assert.Empty(one);
+        Assert.Equal(["options.sendTime"], several);
+        Assert.Equal(["options.lifetimeSeconds", "options.sendTime"], group);
+        Assert.Equal("is not supported for group messages by provider 'im' (Fake), which is configured strict", strictGroup[0].Message);
+    }
+
     [Theory]
     [InlineData(RecipientKinds.None, "alice", null, "target.to", "revoking messages")]
     [InlineData(RecipientKinds.Users, null, "g", "target.groupId", "revoking group messages")]
