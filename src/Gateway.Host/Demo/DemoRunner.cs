@@ -34,7 +34,11 @@ internal sealed class DemoRunner(TextWriter output)
         {
             IncludeAppSettings = false,
             LogsToStandardError = true,
-            Overrides = Configuration(openIm, tencent),
+            Overrides = new Dictionary<string, string?>(EmulatorConfiguration.For(openIm, tencent, DemoScenario.OpenIm))
+            {
+                ["Messaging:Transport"] = "InMemory",
+                ["Messaging:Retry:MinInterval"] = "00:00:00.100",
+            },
             ConfigureBus = bus => bus.AddConsumer<OutcomeCollector>().Endpoint(e => e.Name = "demo-outcomes"),
             ConfigureServices = services => services.AddSingleton(inbox),
         }).Build();
@@ -75,24 +79,6 @@ internal sealed class DemoRunner(TextWriter output)
         output.WriteLine(unexpected == 0 ? "Every outcome is the expected one." : $"{unexpected} outcome(s) were NOT the expected one.");
         return unexpected == 0 ? 0 : 1;
     }
-
-    /// <summary>The embedded configuration: in-memory bus, one OpenIM v3 and one Tencent instance on the emulators.</summary>
-    private static Dictionary<string, string?> Configuration(OpenImEmulator openIm, TencentImEmulator tencent) => new()
-    {
-        ["Messaging:Transport"] = "InMemory",
-        ["Messaging:Retry:MinInterval"] = "00:00:00.100",
-        ["Gateway:DefaultProvider"] = DemoScenario.OpenIm,
-        [$"Gateway:Providers:{DemoScenario.OpenIm}:Type"] = "OpenIm",
-        [$"Gateway:Providers:{DemoScenario.OpenIm}:BaseUrl"] = openIm.BaseAddress.ToString(),
-        [$"Gateway:Providers:{DemoScenario.OpenIm}:ApiVersion"] = "V3",
-        [$"Gateway:Providers:{DemoScenario.OpenIm}:AdminUserId"] = openIm.AdminUserIds[0],
-        [$"Gateway:Providers:{DemoScenario.OpenIm}:Secret"] = openIm.Secret,
-        [$"Gateway:Providers:{DemoScenario.Tencent}:Type"] = "TencentIm",
-        [$"Gateway:Providers:{DemoScenario.Tencent}:BaseUrl"] = tencent.BaseAddress.ToString(),
-        [$"Gateway:Providers:{DemoScenario.Tencent}:SdkAppId"] = tencent.Options.SdkAppId.ToString(CultureInfo.InvariantCulture),
-        [$"Gateway:Providers:{DemoScenario.Tencent}:AdminIdentifier"] = tencent.Options.AdminIdentifiers.First(),
-        [$"Gateway:Providers:{DemoScenario.Tencent}:SecretKey"] = tencent.Options.SecretKey,
-    };
 
     private static async Task<object> WaitForOutcomeAsync(OutcomeInbox inbox, DemoStep step)
     {
