@@ -77,6 +77,20 @@ public partial class ContractSamplesTests
         }
     }
 
+    public static TheoryData<string> CommandFiles() =>
+        [.. Directory.GetFiles(RepositoryPaths.Combine("samples"), "send-*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(CommandFiles))]
+    public void CommandFile_InSamples_IsAValidCommand(string file)
+    {
+        var command = JsonSerializer.Deserialize<SendMessage>(File.ReadAllText(RepositoryPaths.Combine("samples/" + file)), Strict)!;
+
+        var result = new SendMessageValidator(Options.Create(new GatewayOptions())).Validate(command);
+
+        Assert.True(result.IsValid, $"{file}: {ValidationFailures.ToError(result.Errors).Message}");
+    }
+
     private static void AssertRoundTrips<T>(string json, string number)
     {
         var value = JsonSerializer.Deserialize<T>(json, Strict)!;
