@@ -27,6 +27,3 @@ internal static class CommandFiles
         }
     }
 }
-
-/// <summary>A command file could not be read.</summary>
-internal sealed class CommandFileException(string message) : Exception(message);

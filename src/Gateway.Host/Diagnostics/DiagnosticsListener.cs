@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -79,21 +78,5 @@ internal sealed class DiagnosticsListener(
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
         return Results.Json(body, Json, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
-    }
-}
-
-/// <summary>Registers the listener and the metrics collector.</summary>
-internal static class DiagnosticsServiceCollectionExtensions
-{
-    public static IServiceCollection AddGatewayDiagnosticsListener(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<DiagnosticsOptions>().Bind(configuration.GetSection(DiagnosticsOptions.SectionName))
-            .Validate(o => o.Port is null or (>= 0 and <= 65535), "Diagnostics:Port must be between 0 and 65535")
-            .Validate(o => IPAddress.TryParse(o.BindAddress, out _), "Diagnostics:BindAddress must be an IP address, such as 0.0.0.0 or 127.0.0.1")
-            .ValidateOnStart();
-        services.AddSingleton<PrometheusMetrics>();
-        services.AddSingleton<DiagnosticsListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<DiagnosticsListener>());
-        return services;
     }
 }

@@ -24,6 +24,3 @@ internal sealed class ProviderHealthTracker(TimeProvider timeProvider)
         _last[provider] = new ProviderOutcome(timeProvider.GetUtcNow(), Succeeded: false, error.Code, error.Transient);
     }
 }
-
-/// <summary>One provider's last outcome.</summary>
-internal sealed record ProviderOutcome(DateTimeOffset At, bool Succeeded, GatewayErrorCode? Code, bool Transient);

@@ -8,10 +8,3 @@ internal sealed class TransientFailureException(GatewayError error)
 {
     public GatewayError Error { get; } = error;
 }
-
-/// <summary>Thrown after the last retry, so the command goes to the endpoint's <c>_error</c> queue without another retry.</summary>
-internal sealed class RetriesExhaustedException(GatewayError error, int attempts)
-    : Exception($"gave up after {attempts} attempts: {error.Code} (provider code {error.ProviderCode ?? "none"}): {error.Message}")
-{
-    public GatewayError Error { get; } = error;
-}

@@ -24,16 +24,3 @@ public abstract record Fault
     /// <returns>The fault.</returns>
     public static Fault DropConnection() => new DropConnectionFault();
 }
-
-/// <summary>See <see cref="Fault.Respond"/>.</summary>
-/// <param name="Status">The HTTP status.</param>
-/// <param name="Body">The body, or <see langword="null"/>.</param>
-/// <param name="Headers">Extra headers.</param>
-public sealed record RespondFault(int Status, string? Body, IReadOnlyDictionary<string, string> Headers) : Fault;
-
-/// <summary>See <see cref="Fault.Delay"/>.</summary>
-/// <param name="Duration">The delay.</param>
-public sealed record DelayFault(TimeSpan Duration) : Fault;
-
-/// <summary>See <see cref="Fault.DropConnection"/>.</summary>
-public sealed record DropConnectionFault : Fault;
