@@ -1,4 +1,5 @@
 using Gateway.Core.Contracts;
+using Gateway.Core.Diagnostics;
 using Gateway.Host.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal static class FailedDelivery
         GatewayError error,
         int attempt,
         RetryOptions retry,
+        GatewayMetrics metrics,
         ILogger logger,
         Func<Task> publishFailure)
     {
@@ -30,6 +32,7 @@ internal static class FailedDelivery
         if (context.GetRetryAttempt() < retry.Limit)
         {
             logger.TransientFailureRetry(messageId, error.Code, provider, attempt, retry.Limit);
+            metrics.Retried(provider ?? "none", "bus_" + error.Code);
             if (error.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
             {
                 // The provider named a wait (rate limits); the bus intervals may be shorter, so honour it here.

@@ -1,5 +1,6 @@
 using Gateway.Core;
 using Gateway.Core.Contracts;
+using Gateway.Core.Diagnostics;
 using Gateway.Host.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ internal sealed class RevokeMessageConsumer(
     IMessageGateway gateway,
     IOptions<MessagingOptions> options,
     ProviderHealthTracker health,
+    GatewayMetrics metrics,
     ILogger<RevokeMessageConsumer> logger) : IConsumer<RevokeMessage>
 {
     public async Task Consume(ConsumeContext<RevokeMessage> context)
@@ -27,6 +29,6 @@ internal sealed class RevokeMessageConsumer(
         var attempt = context.GetRetryAttempt() + 1;
         var failed = outcome.Failed.Attempts == 0 ? outcome.Failed : outcome.Failed with { Attempts = attempt };
         health.Failed(failed.Provider, failed.Error);
-        await FailedDelivery.HandleAsync(context, failed.MessageId, failed.Provider, failed.Error, attempt, options.Value.Retry, logger, () => context.Publish(failed, context.CancellationToken));
+        await FailedDelivery.HandleAsync(context, failed.MessageId, failed.Provider, failed.Error, attempt, options.Value.Retry, metrics, logger, () => context.Publish(failed, context.CancellationToken));
     }
 }

@@ -18,6 +18,7 @@ public class DiagnosticsListenerTests(RabbitMqBroker broker)
     {
         var provider = new ScriptedProviderFactory();
         provider.Script.Enqueue((_, _) => throw new ProviderException("scripted", GatewayErrorCode.RecipientNotFound, "no such user", providerErrorCode: "1004"));
+        provider.Script.Enqueue((_, _) => throw ScriptedProviderFactory.Transient("scripted"));
         await using var worker = await TestWorker.StartScriptedAsync(broker, await broker.CreateVirtualHostAsync("diag"), provider, new Dictionary<string, string?>
         {
             ["Diagnostics:Port"] = "0",
@@ -43,6 +44,7 @@ public class DiagnosticsListenerTests(RabbitMqBroker broker)
         Assert.Contains("messaging_gateway_messages_sent_total{provider=\"scripted\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("messaging_gateway_messages_failed_total{code=\"RecipientNotFound\",provider=\"scripted\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE messaging_gateway_send_duration_seconds histogram", metrics, StringComparison.Ordinal);
+        Assert.Contains("messaging_gateway_retries_total{provider=\"scripted\",reason=\"bus_ProviderUnavailable\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("messaging_gateway_send_duration_seconds_count{outcome=\"sent\",provider=\"scripted\"} 1", metrics, StringComparison.Ordinal);
     }
 
