@@ -75,6 +75,23 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Render_SecretsFromEnvironmentVariables_OverrideTheShippedEmptyOnes()
+    {
+        using var command = HostProcess.WriteTemp(TextCommand);
+        var environment = new Dictionary<string, string>
+        {
+            ["Gateway__Providers__openim__Secret"] = "from-the-environment",
+            ["Gateway__Providers__tencent__SecretKey"] = SampleSecretKey,
+        };
+
+        var (exit, stdout, stderr) = await HostProcess.RunAsync(["render", "--file", command.Path, "--provider", "tencent", "--show-secrets"], environment);
+
+        Assert.True(exit == 0, stderr);
+        var url = new Uri(JsonNode.Parse(stdout)!["requests"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal(UserSigCheck.Valid, TencentUserSig.Verify(QueryHelpers.ParseQuery(url.Query)["usersig"].ToString(), 1_400_000_000, "administrator", SampleSecretKey, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task Render_ShowSecrets_PrintsAUserSigThatVerifies()
     {
         using var config = HostProcess.WriteTemp(RenderConfig);
