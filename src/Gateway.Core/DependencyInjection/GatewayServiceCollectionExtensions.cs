@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using Gateway.Core;
+using Gateway.Core.Configuration;
 using Gateway.Core.Diagnostics;
 using Gateway.Core.Idempotency;
-using Gateway.Core.Internal;
-using Gateway.Core.Providers;
+using Gateway.Core.Pipeline;
+using Gateway.Core.RateLimiting;
 using Gateway.Core.Routing;
 using Gateway.Core.Validation;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +19,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMessageGateway"/> and its parts. Provider instances come from the adapters' builder
-    /// extensions and from <c>Gateway:Providers</c> when a configuration section is given. Safe to call more than once.
+    /// Registers <see cref="IMessageGateway"/> and its parts, configured in code only. Provider instances come from the
+    /// adapters' builder extensions. Safe to call more than once.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The builder that adapters extend.</returns>
@@ -32,26 +33,30 @@ public static class GatewayServiceCollectionExtensions
         }
 
         services.AddSingleton<GatewayMarker>();
+        services.AddOptions();
         services.AddOptions<GatewayOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.TryAddSingleton(new GatewayConfiguration(null));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GatewayMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<SendMessageValidator>();
         services.TryAddSingleton<RevokeMessageValidator>();
+        services.TryAddSingleton<CommandValidator>();
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
-        services.TryAddSingleton(sp => new MessageProviderRegistry(
-            sp.GetRequiredService<IOptions<GatewayOptions>>(),
-            sp.GetServices<IMessageProviderFactory>(),
-            sp.GetServices<ProviderInstanceRegistration>(),
-            sp.GetService<GatewayConfigurationSource>()));
-        services.TryAddSingleton<IMessageGateway>(sp => new MessageGateway(
-            sp.GetRequiredService<SendMessageValidator>(),
-            sp.GetRequiredService<RevokeMessageValidator>(),
-            sp.GetRequiredService<MessageProviderRegistry>(),
+        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton(static sp => new WindowRateLimiter(
+            sp.GetRequiredService<IRateLimitStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<GatewayMetrics>()));
+        services.TryAddSingleton<ProviderRegistry>();
+        services.TryAddSingleton(sp => new GatewayPipeline(
+            sp.GetRequiredService<CommandValidator>(),
+            sp.GetRequiredService<ProviderRegistry>(),
             sp.GetRequiredService<IIdempotencyStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<GatewayMetrics>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<MessageGateway>()));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<GatewayPipeline>()));
+        services.TryAddSingleton<IMessageGateway, MessageGateway>();
         return new GatewayBuilder(services);
     }
 
@@ -69,8 +74,9 @@ public static class GatewayServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the gateway bound to a configuration section (usually <c>Gateway</c>); each child of its
-    /// <c>Providers</c> section is a provider instance whose <c>Type</c> selects the adapter.
+    /// Registers the gateway bound to a configuration section (usually <c>Gateway</c>). Each child of its
+    /// <c>Providers</c> section is a provider instance: its <c>Type</c> selects the adapter, and the adapter's options
+    /// are bound from the same child section under the instance's name.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The gateway section.</param>
@@ -81,8 +87,8 @@ public static class GatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddMessagingGateway();
         services.AddOptions<GatewayOptions>().Bind(section);
-        services.RemoveAll<GatewayConfigurationSource>();
-        services.AddSingleton(new GatewayConfigurationSource(section));
+        services.RemoveAll<GatewayConfiguration>();
+        services.AddSingleton(new GatewayConfiguration(section));
         return builder;
     }
 

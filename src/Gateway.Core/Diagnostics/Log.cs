@@ -29,8 +29,16 @@ internal static partial class Log
     public static partial void InvalidMessage(this ILogger logger, string messageId, string errorMessage);
 
     [LoggerMessage(EventId = 1004, EventName = "UnexpectedProviderError", Level = LogLevel.Error,
-        Message = "Provider {Provider} failed unexpectedly on {MessageId}")]
-    public static partial void UnexpectedProviderError(this ILogger logger, Exception exception, string provider, string messageId);
+        Message = "Provider {Provider} failed unexpectedly")]
+    public static partial void UnexpectedProviderError(this ILogger logger, Exception exception, string provider);
+
+    [LoggerMessage(EventId = 1006, EventName = "OutcomeNotRecorded", Level = LogLevel.Error,
+        Message = "The provider accepted {Key}, but the idempotency store could not record it; a later duplicate of this id would be sent again")]
+    public static partial void OutcomeNotRecorded(this ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(EventId = 1007, EventName = "ClaimNotReleased", Level = LogLevel.Warning,
+        Message = "The idempotency store could not release {Key}; a retry of it waits until the claim's lease expires")]
+    public static partial void ClaimNotReleased(this ILogger logger, Exception exception, string key);
 
     [LoggerMessage(EventId = 1005, EventName = "IgnoredOptions", Level = LogLevel.Debug,
         Message = "Provider {Provider} ignores {IgnoredOptions} of message {MessageId}")]

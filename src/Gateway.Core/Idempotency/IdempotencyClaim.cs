@@ -1,9 +1,8 @@
 namespace Gateway.Core.Idempotency;
 
 /// <summary>The answer to <see cref="IIdempotencyStore.ClaimAsync"/>.</summary>
-/// <param name="StoredOutcome">The stored outcome when the key completed earlier; <see langword="null"/> when the caller now owns the key.</param>
-public readonly record struct IdempotencyClaim(string? StoredOutcome)
-{
-    /// <summary>Gets a value indicating whether the caller owns the key and must do the work.</summary>
-    public bool Acquired => StoredOutcome is null;
-}
+/// <param name="Key">The key claimed.</param>
+/// <param name="Status">What the store answered.</param>
+/// <param name="Token">The owner's token of an acquired claim (a shared store checks it, so an expired owner cannot end a newer claim).</param>
+/// <param name="StoredOutcome">The stored outcome, when <paramref name="Status"/> is <see cref="IdempotencyClaimStatus.Completed"/>.</param>
+public readonly record struct IdempotencyClaim(string Key, IdempotencyClaimStatus Status, string? Token = null, string? StoredOutcome = null);

@@ -4,7 +4,8 @@ namespace Gateway.Core.Idempotency;
 
 /// <summary>
 /// The default idempotency store: one process's memory, bounded by <see cref="IdempotencyOptions.MaxEntries"/>
-/// (oldest forgotten first) and <see cref="IdempotencyOptions.TimeToLive"/>. Claims on a key in progress wait for it.
+/// (oldest forgotten first) and <see cref="IdempotencyOptions.TimeToLive"/>. A claim on a key in progress waits for it
+/// (it never answers Busy), so concurrent sends of one id in this process make one provider call.
 /// </summary>
 internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options, TimeProvider timeProvider) : IIdempotencyStore
 {
@@ -27,12 +28,12 @@ internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options,
                 if (!_entries.TryGetValue(key, out var entry))
                 {
                     _entries[key] = new Entry { InFlight = new(TaskCreationOptions.RunContinuationsAsynchronously) };
-                    return new IdempotencyClaim(null);
+                    return new IdempotencyClaim(key, IdempotencyClaimStatus.Acquired);
                 }
 
                 if (entry.Outcome is not null)
                 {
-                    return new IdempotencyClaim(entry.Outcome);
+                    return new IdempotencyClaim(key, IdempotencyClaimStatus.Completed, StoredOutcome: entry.Outcome);
                 }
 
                 inFlight = entry.InFlight!.Task;
@@ -42,10 +43,10 @@ internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options,
         }
     }
 
-    public ValueTask CompleteAsync(string key, string outcome, CancellationToken cancellationToken = default)
+    public ValueTask CompleteAsync(IdempotencyClaim claim, string outcome, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(outcome);
+        var key = claim.Key;
         TaskCompletionSource? waiters;
         lock (_lock)
         {
@@ -76,9 +77,9 @@ internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options,
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    public ValueTask ReleaseAsync(IdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        var key = claim.Key;
         TaskCompletionSource? waiters = null;
         lock (_lock)
         {

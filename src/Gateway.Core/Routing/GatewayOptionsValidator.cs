@@ -1,29 +1,30 @@
-using Gateway.Core.Providers;
+using Gateway.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Core.Routing;
 
 /// <summary>
 /// Validates the whole gateway configuration at startup: instance types, the default, duplicates, limits, and each
-/// instance's own settings through its factory. Every message names the configuration key.
+/// enabled instance's own options (bound and validated as named options of its type). Every message names its key,
+/// and every problem is reported at once.
 /// </summary>
 internal sealed class GatewayOptionsValidator(
-    IEnumerable<IMessageProviderFactory> factories,
-    IEnumerable<ProviderInstanceRegistration> registrations,
-    GatewayConfigurationSource? source = null) : IValidateOptions<GatewayOptions>
+    IServiceProvider services,
+    IEnumerable<ProviderTypeRegistration> types,
+    IEnumerable<ProviderInstanceDeclaration> declarations,
+    GatewayConfiguration configuration) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var root = source?.Section.Path ?? GatewayOptions.SectionName;
-        var catalog = ProviderCatalog.Build(options, factories, registrations, source);
+        var root = configuration.Path;
+        var catalog = ProviderCatalog.Build(options, types, declarations, root);
         var errors = new List<string>(catalog.Errors);
-
-        foreach (var (settings, factory) in catalog.Instances)
+        foreach (var (instance, type) in catalog.Instances)
         {
-            if (factory is not null)
+            if (type is not null)
             {
-                errors.AddRange(factory.Validate(settings));
+                errors.AddRange(type.Validate(services, instance));
             }
         }
 

@@ -1,25 +1,20 @@
-using Gateway.Core.Providers;
-using Microsoft.Extensions.Configuration;
-
 namespace Gateway.Core.Routing;
 
 /// <summary>
-/// The provider instances as configured: those under <c>Gateway:Providers</c> and those declared in code, with the
-/// default chosen and every configuration problem listed by key. Shared by the startup validator and the registry,
-/// so what is validated is exactly what is built.
+/// The enabled provider instances as configured (under <c>Gateway:Providers</c> and declared in code), each with its
+/// type, the default instance, and every problem with them by key. The startup validator and the registry both build
+/// it, so what is validated is exactly what is created.
 /// </summary>
 internal sealed class ProviderCatalog
 {
-    private static readonly IConfiguration EmptyConfiguration = new ConfigurationBuilder().Build();
-
-    private ProviderCatalog(IReadOnlyList<(ProviderInstanceSettings Settings, IMessageProviderFactory? Factory)> instances, string? defaultProvider, IReadOnlyList<string> errors)
+    private ProviderCatalog(IReadOnlyList<(ProviderInstance Instance, ProviderTypeRegistration? Type)> instances, string? defaultProvider, IReadOnlyList<string> errors)
     {
         Instances = instances;
         DefaultProvider = defaultProvider;
         Errors = errors;
     }
 
-    public IReadOnlyList<(ProviderInstanceSettings Settings, IMessageProviderFactory? Factory)> Instances { get; }
+    public IReadOnlyList<(ProviderInstance Instance, ProviderTypeRegistration? Type)> Instances { get; }
 
     public string? DefaultProvider { get; }
 
@@ -27,76 +22,68 @@ internal sealed class ProviderCatalog
 
     public static ProviderCatalog Build(
         GatewayOptions options,
-        IEnumerable<IMessageProviderFactory> factories,
-        IEnumerable<ProviderInstanceRegistration> registrations,
-        GatewayConfigurationSource? source)
+        IEnumerable<ProviderTypeRegistration> types,
+        IEnumerable<ProviderInstanceDeclaration> declarations,
+        string root)
     {
-        var root = source?.Section.Path ?? GatewayOptions.SectionName;
-        var factoryByType = new Dictionary<string, IMessageProviderFactory>(StringComparer.OrdinalIgnoreCase);
-        foreach (var factory in factories)
+        var typeByName = new Dictionary<string, ProviderTypeRegistration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var type in types)
         {
-            factoryByType.TryAdd(factory.ProviderType, factory);
+            typeByName.TryAdd(type.TypeName, type);
         }
 
-        var knownTypes = factoryByType.Count == 0
+        var knownTypes = typeByName.Count == 0
             ? "none registered (call AddOpenIm() or AddTencentIm() on the gateway builder)"
-            : string.Join(", ", factoryByType.Keys.Order(StringComparer.Ordinal));
+            : string.Join(", ", typeByName.Keys.Order(StringComparer.Ordinal));
         var errors = new List<string>();
-        var instances = new List<(ProviderInstanceSettings, IMessageProviderFactory?)>();
+        var instances = new List<(ProviderInstance, ProviderTypeRegistration?)>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        void Add(string name, string? type, IConfiguration? configuration, bool strict, string path)
+        void Add(ProviderInstance instance)
         {
-            if (!names.Add(name))
+            if (!names.Add(instance.Name))
             {
-                errors.Add($"{path}: provider instance '{name}' is defined more than once (names are case-insensitive; define it either under {root}:Providers or in code, not both)");
+                errors.Add($"{instance.ConfigurationPath}: provider instance '{instance.Name}' is defined more than once (names are case-insensitive; define it either under {root}:Providers or in code, not both)");
                 return;
             }
 
-            IMessageProviderFactory? factory = null;
-            if (string.IsNullOrWhiteSpace(type))
+            ProviderTypeRegistration? type = null;
+            if (string.IsNullOrWhiteSpace(instance.TypeName))
             {
-                errors.Add($"{path}:Type is required; known types: {knownTypes}");
+                errors.Add($"{instance.ConfigurationPath}:Type is required; known types: {knownTypes}");
             }
-            else if (!factoryByType.TryGetValue(type, out factory))
+            else if (!typeByName.TryGetValue(instance.TypeName, out type))
             {
-                errors.Add($"{path}:Type: unknown provider type '{type}'; known types: {knownTypes}");
+                errors.Add($"{instance.ConfigurationPath}:Type: unknown provider type '{instance.TypeName}'; known types: {knownTypes}");
             }
 
-            instances.Add((new ProviderInstanceSettings
-            {
-                Name = name,
-                ProviderType = factory?.ProviderType ?? type ?? string.Empty,
-                ConfigurationPath = path,
-                Configuration = configuration ?? EmptyConfiguration,
-                Strict = strict,
-            }, factory));
+            instances.Add((instance with { TypeName = type?.TypeName ?? instance.TypeName }, type));
         }
 
         foreach (var (name, instance) in options.Providers)
         {
-            var configuration = source?.Section.GetSection($"Providers:{name}");
-            Add(name, instance.Type, configuration, instance.Strict, $"{root}:Providers:{name}");
+            if (instance.Enabled)
+            {
+                Add(new ProviderInstance(name, instance.Type, instance.Strict, $"{root}:Providers:{name}"));
+            }
         }
 
-        foreach (var registration in registrations)
+        foreach (var declaration in declarations)
         {
-            var path = registration.Configuration is IConfigurationSection section ? section.Path : $"{root}:Providers:{registration.Name}";
-            Add(registration.Name, registration.ProviderType, registration.Configuration, registration.Strict, path);
+            Add(declaration.Instance);
         }
 
         string? defaultProvider = null;
-        var configured = string.Join(", ", instances.Select(i => i.Item1.Name));
         if (instances.Count == 0)
         {
-            errors.Add($"{root}:Providers: no provider instance is configured; add one under {root}:Providers:<name> with a Type ({knownTypes})");
+            errors.Add($"{root}:Providers: no enabled provider instance is configured; add one under {root}:Providers:<name> with a Type ({knownTypes}); samples/config/ has one file per provider");
         }
         else if (!string.IsNullOrWhiteSpace(options.DefaultProvider))
         {
             defaultProvider = instances.Select(i => i.Item1.Name).FirstOrDefault(n => string.Equals(n, options.DefaultProvider, StringComparison.OrdinalIgnoreCase));
             if (defaultProvider is null)
             {
-                errors.Add($"{root}:DefaultProvider: '{options.DefaultProvider}' is not a configured provider instance; configured: {configured}");
+                errors.Add($"{root}:DefaultProvider: '{options.DefaultProvider}' is not an enabled provider instance; enabled: {string.Join(", ", instances.Select(i => i.Item1.Name))}");
             }
         }
         else if (instances.Count == 1)
@@ -105,7 +92,7 @@ internal sealed class ProviderCatalog
         }
         else
         {
-            errors.Add($"{root}:DefaultProvider is required when several provider instances are configured ({configured})");
+            errors.Add($"{root}:DefaultProvider is required when several provider instances are enabled ({string.Join(", ", instances.Select(i => i.Item1.Name))})");
         }
 
         return new ProviderCatalog(instances, defaultProvider, errors);

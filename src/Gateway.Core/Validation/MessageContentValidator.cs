@@ -48,7 +48,7 @@ internal sealed class MessageContentValidator : AbstractValidator<MessageContent
         RuleFor(c => c.Notification!).SetValidator(new NotificationContentValidator()).When(c => c.Type == ContentType.Notification && c.Notification is not null);
     }
 
-    private static string WireName(ContentType type) => Serialization.LenientEnumConverter<ContentType>.WireName(type);
+    private static string WireName(ContentType type) => LenientEnumConverter<ContentType>.WireName(type);
 
     private static IEnumerable<(ContentType Type, string Name, bool Present)> Objects(MessageContent content)
     {

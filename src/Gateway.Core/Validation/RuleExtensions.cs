@@ -1,4 +1,5 @@
 using FluentValidation;
+using Gateway.Core.Contracts;
 
 namespace Gateway.Core.Validation;
 
@@ -24,5 +25,5 @@ internal static class RuleExtensions
     public static IRuleBuilderOptions<T, TEnum> DefinedName<T, TEnum>(this IRuleBuilder<T, TEnum> rule)
         where TEnum : struct, Enum =>
         rule.IsInEnum().WithErrorCode(ValidationRules.Enum)
-            .WithMessage($"must be one of {string.Join(", ", Serialization.LenientEnumConverter<TEnum>.WireNames)}");
+            .WithMessage($"must be one of {string.Join(", ", LenientEnumConverter<TEnum>.WireNames)}");
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Gateway.Core.Serialization;
+namespace Gateway.Core.Contracts;
 
 /// <summary>
 /// Reads an enum from its wire name (case-insensitive) and writes the wire name. An unknown name or a number reads

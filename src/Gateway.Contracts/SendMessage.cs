@@ -2,7 +2,7 @@ namespace Gateway.Core.Contracts;
 
 /// <summary>
 /// The provider-neutral command to send one message to one or more users or to one group.
-/// It is both the bus contract (queue <c>send-message</c>) and the input of <see cref="IMessageGateway.SendAsync"/>.
+/// It is both the bus contract (queue <c>send-message</c>) and the input of <c>IMessageGateway.SendAsync</c> (Gateway.Core).
 /// </summary>
 /// <remarks>
 /// The wire form is camelCase JSON with enums as strings; see <c>docs/contracts.md</c>. Exactly one of

@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Core.Configuration;
+
+/// <summary>
+/// Turns options failures into the gateway's key-first messages (<c>Gateway:Providers:openim:BaseUrl is required</c>).
+/// Values are never repeated: the configuration binder quotes the value it could not convert, and a secret pasted into
+/// the wrong key must not reach the log.
+/// </summary>
+internal static partial class ConfigurationErrors
+{
+    /// <summary>Reads one named instance's options and lists what is wrong with them, each naming its full key.</summary>
+    /// <typeparam name="TOptions">The options type.</typeparam>
+    /// <param name="monitor">The options monitor (binding and validation run inside <c>Get</c>).</param>
+    /// <param name="name">The instance name.</param>
+    /// <param name="path">The instance's configuration path.</param>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public static IReadOnlyList<string> Check<TOptions>(IOptionsMonitor<TOptions> monitor, string name, string path)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        try
+        {
+            _ = monitor.Get(name);
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures.Select(failure => Validation(failure, name, path))];
+        }
+        catch (InvalidOperationException exception)
+        {
+            return [Binding(exception, typeof(TOptions), path)];
+        }
+    }
+
+    /// <summary>
+    /// Rewrites a validation failure. Validators write the key as a dotted path starting with the options name
+    /// (<c>openim.Resilience.AttemptTimeout must ...</c>; the source-generated ones put <c>Member: </c> in front);
+    /// it becomes the configuration key (<c>Gateway:Providers:openim:Resilience:AttemptTimeout must ...</c>).
+    /// </summary>
+    public static string Validation(string failure, string name, string path)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var prefix = name + ".";
+        int start;
+        if (failure.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            start = 0;
+        }
+        else
+        {
+            var member = failure.IndexOf(": " + prefix, StringComparison.Ordinal);
+            if (member < 0)
+            {
+                return $"{path}: {failure}";
+            }
+
+            start = member + 2;
+        }
+
+        var keyEnd = failure.IndexOf(' ', start);
+        var dotted = keyEnd < 0 ? failure[(start + prefix.Length)..] : failure[(start + prefix.Length)..keyEnd];
+        var rest = keyEnd < 0 ? string.Empty : failure[keyEnd..];
+        return $"{path}:{dotted.Replace('.', ':')}{rest}";
+    }
+
+    /// <summary>Rewrites a binder conversion error without the value, saying what the key expects.</summary>
+    public static string Binding(InvalidOperationException exception, Type optionsType, string path)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var match = ConversionError().Match(exception.Message);
+        if (!match.Success)
+        {
+            return $"{path} could not be bound ({exception.GetType().Name})";
+        }
+
+        var key = match.Groups["key"].Value;
+        var relative = key.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase) ? key[(path.Length + 1)..] : key;
+        return $"{path}:{relative} must be {Expected(PropertyType(optionsType, relative))}";
+    }
+
+    private static Type? PropertyType(Type type, string relativeKey)
+    {
+        Type? current = type;
+        foreach (var part in relativeKey.Split(':'))
+        {
+            current = current?.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+        }
+
+        return current is null ? null : Nullable.GetUnderlyingType(current) ?? current;
+    }
+
+    private static string Expected(Type? type) => type switch
+    {
+        null => "a value of the right type",
+        { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type)),
+        _ when type == typeof(TimeSpan) => "a time span such as 00:00:10",
+        _ when type == typeof(int) || type == typeof(long) || type == typeof(uint) => "a whole number",
+        _ when type == typeof(double) => "a number",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(Uri) => "an absolute URL",
+        _ => "a " + type.Name,
+    };
+
+    [GeneratedRegex("at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ConversionError();
+}

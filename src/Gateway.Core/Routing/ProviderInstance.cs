@@ -1,0 +1,8 @@
+namespace Gateway.Core.Routing;
+
+/// <summary>One provider instance as configured: under <c>Gateway:Providers</c> or declared in code.</summary>
+/// <param name="Name">The instance name (case-insensitive, unique).</param>
+/// <param name="TypeName">The provider type it names.</param>
+/// <param name="Strict">Whether unsupported options reject the message instead of being ignored.</param>
+/// <param name="ConfigurationPath">The key its settings live under, for error messages (for example <c>Gateway:Providers:openim</c>).</param>
+internal sealed record ProviderInstance(string Name, string? TypeName, bool Strict, string ConfigurationPath);
