@@ -1,9 +1,11 @@
-using Gateway.Core.Providers;
+using Gateway.Core.Http;
 using Gateway.OpenIm;
+using Gateway.OpenIm.Auth;
+using Gateway.OpenIm.Client;
 using Gateway.OpenIm.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,9 +13,25 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the OpenIM provider type (<c>OpenIm</c>) on the gateway builder.</summary>
 public static class OpenImGatewayBuilderExtensions
 {
+    /// <summary>Keys of the first release that moved, relative to an instance's section.</summary>
+    private static readonly Dictionary<string, string> RenamedKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Resilience:MaxRetryAttempts"] = "Resilience:Retry:MaxRetryAttempts",
+        ["Resilience:BaseDelay"] = "Resilience:Retry:BaseDelay",
+        ["Resilience:MaxDelay"] = "Resilience:Retry:MaxDelay",
+        ["Resilience:FailureRatio"] = "Resilience:CircuitBreaker:FailureRatio",
+        ["Resilience:MinimumThroughput"] = "Resilience:CircuitBreaker:MinimumThroughput",
+        ["Resilience:SamplingDuration"] = "Resilience:CircuitBreaker:SamplingDuration",
+        ["Resilience:BreakDuration"] = "Resilience:CircuitBreaker:BreakDuration",
+        ["RateLimit:PermitsPerSecond"] = "RateLimit:RequestsPerSecond",
+        ["RateLimit:Burst"] = string.Empty,
+        ["RateLimit:QueueLimit"] = string.Empty,
+    };
+
     /// <summary>
     /// Registers the OpenIM provider type, so instances with <c>Gateway:Providers:&lt;name&gt;:Type = OpenIm</c> can be
-    /// created from configuration. Safe to call more than once.
+    /// created from configuration: the typed client, the resilience pipeline per instance, the token handler, and the
+    /// options validators. Safe to call more than once.
     /// </summary>
     /// <param name="builder">The gateway builder.</param>
     /// <returns>The builder.</returns>
@@ -21,11 +39,23 @@ public static class OpenImGatewayBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddHttpClient();
+        if (services.Any(d => d.ServiceType == typeof(OpenImMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<OpenImMarker>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<OpenImInstanceRegistry>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageProviderFactory, OpenImProviderFactory>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HttpClientFactoryOptions>, OpenImHttpClientSetup>());
+        builder.AddProviderType<OpenImOptions>(
+            OpenImOptions.ProviderType,
+            static (section, options) => section.Bind(options),
+            static (sp, name) => ActivatorUtilities.CreateInstance<OpenImMessageProvider>(sp, name),
+            RenamedKeys);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsRules>());
+        services.AddKeyedSingleton(KeyedService.AnyKey, static (sp, key) => CreateTokenCache(sp, (string)key!));
+        builder.AddProviderHttpClient<OpenImClient, OpenImAuthHandler>("openim", OpenImPipeline.Configure)
+            .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader]);
         return builder;
     }
 
@@ -48,19 +78,34 @@ public static class OpenImGatewayBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddOpenIm();
-        builder.Services.AddSingleton(new OpenImCodeConfiguration(name, configure));
-        return builder.AddProviderInstance(name, OpenImOptions.ProviderType, configuration: null, strict);
+        builder.Services.Configure(name, configure);
+        return builder.AddProviderInstance(name, OpenImOptions.ProviderType, strict);
     }
 
     /// <summary>Registers the OpenIM provider type and one instance named after the section's key, bound from it.</summary>
     /// <param name="builder">The gateway builder.</param>
-    /// <param name="section">The instance's section, for example <c>OpenIm</c> (the instance is then named <c>OpenIm</c>).</param>
+    /// <param name="section">The instance's section, for example <c>OpenIm</c> (the instance is then named <c>OpenIm</c>; its <c>Strict</c> key is read too).</param>
     /// <returns>The builder.</returns>
     public static IGatewayBuilder AddOpenIm(this IGatewayBuilder builder, IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         builder.AddOpenIm();
-        return builder.AddProviderInstance(section.Key, OpenImOptions.ProviderType, section);
+        builder.Services.AddOptions<OpenImOptions>(section.Key).Bind(section);
+        return builder.AddProviderInstance(section.Key, OpenImOptions.ProviderType, section.GetValue<bool>("Strict"), section.Path);
     }
+
+    private static OpenImTokenCache CreateTokenCache(IServiceProvider services, string instance)
+    {
+        var target = new OpenImTarget(instance, services.GetRequiredService<IOptionsMonitor<OpenImOptions>>().Get(instance));
+        var clients = services.GetRequiredService<ProviderClients<OpenImClient>>();
+        return new OpenImTokenCache(
+            instance,
+            target.Options.TokenRefreshSkew,
+            cancellationToken => clients.Create().GetAdminTokenAsync(target, cancellationToken),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<OpenImTokenCache>());
+    }
+
+    private sealed class OpenImMarker;
 }

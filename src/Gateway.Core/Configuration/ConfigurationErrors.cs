@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Core.Configuration;
@@ -33,6 +34,33 @@ internal static partial class ConfigurationErrors
         catch (InvalidOperationException exception)
         {
             return [Binding(exception, typeof(TOptions), path)];
+        }
+    }
+
+    /// <summary>Lists the keys of earlier releases that an instance's section still sets, each with its new name.</summary>
+    /// <param name="configuration">The gateway's configuration.</param>
+    /// <param name="instance">The instance.</param>
+    /// <param name="renamed">Old relative keys and their new names.</param>
+    /// <returns>One message per old key found.</returns>
+    public static IEnumerable<string> Renamed(GatewayConfiguration configuration, Routing.ProviderInstance instance, IReadOnlyDictionary<string, string> renamed)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(renamed);
+        if (configuration.Section is not { } section)
+        {
+            yield break;
+        }
+
+        var settings = section.GetSection("Providers:" + instance.Name);
+        foreach (var (old, now) in renamed)
+        {
+            if (settings.GetSection(old).Exists())
+            {
+                yield return now.Length == 0
+                    ? $"{instance.ConfigurationPath}:{old} is no longer a setting; remove it (see docs/configuration.md, renamed keys)"
+                    : $"{instance.ConfigurationPath}:{old} was renamed to {instance.ConfigurationPath}:{now}";
+            }
         }
     }
 

@@ -20,12 +20,14 @@ public static class GatewayBuilderExtensions
     /// <param name="typeName">The value of <c>Type</c> that selects it, for example <c>OpenIm</c>.</param>
     /// <param name="bind">Binds a section to the options (pass <c>(section, o) =&gt; section.Bind(o)</c>, so the binding source generator sees the concrete type).</param>
     /// <param name="create">Creates the named instance.</param>
+    /// <param name="renamedKeys">Keys of earlier releases and their new names (relative to the instance's section); a configuration that still sets one fails at startup naming the new key.</param>
     /// <returns>The builder.</returns>
     public static IGatewayBuilder AddProviderType<TOptions>(
         this IGatewayBuilder builder,
         string typeName,
         Action<IConfiguration, TOptions> bind,
-        Func<IServiceProvider, string, IMessageProvider> create)
+        Func<IServiceProvider, string, IMessageProvider> create,
+        IReadOnlyDictionary<string, string>? renamedKeys = null)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,9 +42,14 @@ public static class GatewayBuilderExtensions
         }
 
         services.AddSingleton<IConfigureOptions<TOptions>>(sp => new ProviderOptionsBinding<TOptions>(sp.GetRequiredService<GatewayConfiguration>(), bind));
+        var renamed = renamedKeys ?? new Dictionary<string, string>();
         services.AddSingleton(new ProviderTypeRegistration(
             typeName,
-            static (sp, instance) => ConfigurationErrors.Check(sp.GetRequiredService<IOptionsMonitor<TOptions>>(), instance.Name, instance.ConfigurationPath),
+            (sp, instance) =>
+            [
+                .. ConfigurationErrors.Renamed(sp.GetRequiredService<GatewayConfiguration>(), instance, renamed),
+                .. ConfigurationErrors.Check(sp.GetRequiredService<IOptionsMonitor<TOptions>>(), instance.Name, instance.ConfigurationPath),
+            ],
             create));
         return builder;
     }

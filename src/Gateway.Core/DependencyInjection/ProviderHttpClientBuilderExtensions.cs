@@ -41,7 +41,7 @@ public static class ProviderHttpClientBuilderExtensions
         var http = services.AddHttpClient<TClient>(ProviderHttpClientNames.For(typeof(TClient)))
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
         http.AddResilienceHandler(pipelineName, configurePipeline)
-            .SelectPipelineBy(static _ => static request => request.GetProviderInstance());
+            .SelectPipelineBy(static _ => static request => request.ProviderInstanceOrEmpty());
         http.AddHttpMessageHandler<TAuthHandler>();
         return http;
     }

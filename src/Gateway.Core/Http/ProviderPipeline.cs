@@ -40,15 +40,19 @@ public static class ProviderPipeline
                 Delay = options.Retry.BaseDelay,
                 MaxDelay = options.Retry.MaxDelay,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => settings.ShouldRetry(args.Outcome),
-                OnRetry = async args => metrics.Retried(settings.Instance, await settings.Reason(args.Outcome).ConfigureAwait(false)),
+                ShouldHandle = args => new ValueTask<bool>(settings.ShouldRetry(args.Context, args.Outcome)),
+                OnRetry = args =>
+                {
+                    metrics.Retried(settings.Instance, settings.Reason(args.Context, args.Outcome));
+                    return default;
+                },
             };
             if (settings.RetryDelay is { } providerDelay)
             {
                 // Retry-After first (the library's generator), then the provider's own rule.
                 var retryAfter = retry.DelayGenerator;
                 retry.DelayGenerator = async args =>
-                    (retryAfter is null ? null : await retryAfter(args).ConfigureAwait(false)) ?? await providerDelay(args.Outcome).ConfigureAwait(false);
+                    (retryAfter is null ? null : await retryAfter(args).ConfigureAwait(false)) ?? providerDelay(args.Context, args.Outcome);
             }
 
             builder.AddRetry(retry);
@@ -62,7 +66,7 @@ public static class ProviderPipeline
             MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
             SamplingDuration = options.CircuitBreaker.SamplingDuration,
             BreakDuration = options.CircuitBreaker.BreakDuration,
-            ShouldHandle = args => settings.IsFailure(args.Outcome),
+            ShouldHandle = args => new ValueTask<bool>(settings.IsFailure(args.Context, args.Outcome)),
             StateProvider = circuits.For(settings.Instance),
         });
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });

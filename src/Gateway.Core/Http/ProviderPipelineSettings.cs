@@ -14,17 +14,20 @@ public sealed class ProviderPipelineSettings
     /// <summary>Gets the instance's timeouts, retries and breaker.</summary>
     public required ProviderResilienceOptions Options { get; init; }
 
-    /// <summary>Gets whether an attempt's outcome is repeated in-process (with the same request).</summary>
-    public required Func<Outcome<HttpResponseMessage>, ValueTask<bool>> ShouldRetry { get; init; }
+    /// <summary>
+    /// Gets whether an attempt's outcome is repeated in-process, with the same request (the context carries the request:
+    /// <c>context.GetRequestMessage()</c>). It is where a provider says which repeats are safe.
+    /// </summary>
+    public required Func<ResilienceContext, Outcome<HttpResponseMessage>, bool> ShouldRetry { get; init; }
 
     /// <summary>Gets whether an attempt's outcome counts as a failure of the provider for the circuit breaker.</summary>
-    public required Func<Outcome<HttpResponseMessage>, ValueTask<bool>> IsFailure { get; init; }
+    public required Func<ResilienceContext, Outcome<HttpResponseMessage>, bool> IsFailure { get; init; }
 
-    /// <summary>Gets why an outcome was retried, for <c>messaging_gateway.retries</c> (for example <c>http_503</c>).</summary>
-    public required Func<Outcome<HttpResponseMessage>, ValueTask<string>> Reason { get; init; }
+    /// <summary>Gets why an outcome was retried, for <c>messaging_gateway.retries</c> (for example <c>http_503</c> or <c>code_20004</c>).</summary>
+    public required Func<ResilienceContext, Outcome<HttpResponseMessage>, string> Reason { get; init; }
 
-    /// <summary>Gets the provider's own delay for an outcome (for example its rate-limit codes), used when the answer has no <c>Retry-After</c>.</summary>
-    public Func<Outcome<HttpResponseMessage>, ValueTask<TimeSpan?>>? RetryDelay { get; init; }
+    /// <summary>Gets the provider's own delay for an outcome (for example after its rate-limit codes), used when the answer has no <c>Retry-After</c>.</summary>
+    public Func<ResilienceContext, Outcome<HttpResponseMessage>, TimeSpan?>? RetryDelay { get; init; }
 
     /// <summary>Gets the provider's own strategies, added between the retry and the circuit breaker (for example a quota limiter, so every attempt takes its permits).</summary>
     public Action<ResiliencePipelineBuilder<HttpResponseMessage>>? AddProviderStrategies { get; init; }

@@ -19,6 +19,15 @@ public static class ProviderRequests
         request.Options.Set(InstanceKey, instanceName);
     }
 
+    /// <summary>Gets the provider instance a request is for, or an empty string for a request that names none (the resilience library probes its selector with such a request at set-up).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The instance name, or an empty string.</returns>
+    public static string ProviderInstanceOrEmpty(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(InstanceKey, out var name) ? name : string.Empty;
+    }
+
     /// <summary>Gets the provider instance a request is for.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The instance name.</returns>

@@ -16,7 +16,7 @@ internal static class OpenImErrorMap
     /// <summary>The v2 answer to a token that does not parse, with HTTP 400 and errCode 400.</summary>
     public const string V2ParseTokenFailed = "parse token failed";
 
-    private static readonly FrozenDictionary<int, OpenImErrorClass> V3Codes = new Dictionary<int, OpenImErrorClass>
+    private static readonly FrozenDictionary<int, OpenImErrorRow> V3Codes = new Dictionary<int, OpenImErrorRow>
     {
         [500] = new(GatewayErrorCode.ProviderUnavailable, true, "ServerInternalError"),
         [1000] = new(GatewayErrorCode.Unknown, true, "UnknownCode"),
@@ -76,7 +76,7 @@ internal static class OpenImErrorMap
         [RateLimitedCode] = new(GatewayErrorCode.RateLimited, true, "TooManyRequests"),
     }.ToFrozenDictionary();
 
-    private static readonly FrozenDictionary<int, OpenImErrorClass> V2Codes = new Dictionary<int, OpenImErrorClass>
+    private static readonly FrozenDictionary<int, OpenImErrorRow> V2Codes = new Dictionary<int, OpenImErrorRow>
     {
         [201] = new(GatewayErrorCode.ProviderUnavailable, true, "callback stop / kafka send failed"),
         [203] = new(GatewayErrorCode.InvalidMessage, false, "unknown sessionType"),
@@ -105,16 +105,16 @@ internal static class OpenImErrorMap
     }.ToFrozenDictionary();
 
     /// <summary>Gets the v3 table, for documentation tests.</summary>
-    public static IReadOnlyDictionary<int, OpenImErrorClass> V3Table => V3Codes;
+    public static IReadOnlyDictionary<int, OpenImErrorRow> V3Table => V3Codes;
 
     /// <summary>Gets the v2 table, for documentation tests.</summary>
-    public static IReadOnlyDictionary<int, OpenImErrorClass> V2Table => V2Codes;
+    public static IReadOnlyDictionary<int, OpenImErrorRow> V2Table => V2Codes;
 
     /// <summary>Looks a code up in the table of one API generation.</summary>
     /// <param name="legacyV2">Whether the server is v2.</param>
     /// <param name="errCode">The code.</param>
     /// <returns>The row, or <see langword="null"/> for a code the table does not know.</returns>
-    public static OpenImErrorClass? Lookup(bool legacyV2, int errCode) =>
+    public static OpenImErrorRow? Lookup(bool legacyV2, int errCode) =>
         (legacyV2 ? V2Codes : V3Codes).TryGetValue(errCode, out var row) ? row : null;
 
     /// <summary>Whether an answer is an admin-token failure that a fresh token may cure (refresh and replay once).</summary>
@@ -134,7 +134,7 @@ internal static class OpenImErrorMap
     /// <param name="errMsg">The body's errMsg.</param>
     /// <param name="errDlt">The body's errDlt (v3 only).</param>
     /// <returns>The gateway code and whether trying again later may help.</returns>
-    public static OpenImErrorClass Classify(bool legacyV2, int httpStatus, int? errCode, string? errMsg, string? errDlt)
+    public static OpenImErrorRow Classify(bool legacyV2, int httpStatus, int? errCode, string? errMsg, string? errDlt)
     {
         if (httpStatus == 429)
         {

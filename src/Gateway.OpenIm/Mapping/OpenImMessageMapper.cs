@@ -1,5 +1,5 @@
 using Gateway.Core.Contracts;
-using Gateway.Core.Providers;
+using Gateway.Core.Messages;
 using Gateway.OpenIm.Dtos;
 
 namespace Gateway.OpenIm.Mapping;
@@ -7,7 +7,8 @@ namespace Gateway.OpenIm.Mapping;
 /// <summary>
 /// Turns the neutral model into OpenIM request DTOs (reference §4.1, §4.3, §7.2, §8). Required wire fields are always
 /// written, optional ones only when set; options a version cannot carry are left out (the gateway has already
-/// reported them as ignored, or rejected the message on a strict instance).
+/// reported them as ignored, or rejected the message on a strict instance). It takes the validated model, so the content
+/// object and the recipients are never missing.
 /// </summary>
 internal static class OpenImMessageMapper
 {
@@ -55,73 +56,23 @@ internal static class OpenImMessageMapper
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "OpenIM has no content type for this kind"),
     };
 
-    /// <summary>Gets what an instance of a generation can send.</summary>
-    /// <param name="options">The instance's options.</param>
-    /// <returns>The capabilities the gateway checks before calling the provider.</returns>
-    public static ProviderCapabilities Capabilities(OpenImOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        const OptionalFields common = OptionalFields.OnlineOnly | OptionalFields.OfflinePush | OptionalFields.OfflinePushIosSound
-            | OptionalFields.OfflinePushIosBadge | OptionalFields.SenderNickname | OptionalFields.SenderFaceUrl | OptionalFields.SenderPlatformId;
-        if (options.ApiVersion == OpenImApiVersion.V2)
-        {
-            return new ProviderCapabilities
-            {
-                // v2.0.8 has no 106 and stores video content empty (fixed in v2.0.10).
-                ContentTypes = new HashSet<ContentType> { ContentType.Text, ContentType.Image, ContentType.Sound, ContentType.File, ContentType.Custom, ContentType.Notification },
-                RecipientKinds = RecipientKinds.Users | RecipientKinds.Group,
-                MaxRecipientsPerCall = 1,
-                MaxIdBytes = 64,
-                SupportedFields = common,
-                Revoke = RecipientKinds.Users | RecipientKinds.Group,
-            };
-        }
-
-        return new ProviderCapabilities
-        {
-            ContentTypes = new HashSet<ContentType>
-            {
-                ContentType.Text, ContentType.Mention, ContentType.Image, ContentType.Sound, ContentType.Video,
-                ContentType.File, ContentType.Custom, ContentType.Notification,
-            },
-            RecipientKinds = RecipientKinds.Users | RecipientKinds.Group,
-            MaxRecipientsPerCall = options.DeliveryMode == OpenImDeliveryMode.PerRecipient ? 1 : options.BatchSize,
-            MaxIdBytes = 64,
-            SupportedFields = common | OptionalFields.OfflinePushDisabled | OptionalFields.SendTime | OptionalFields.Extension,
-            // v3 send_msg dropped contentType 111 in v3.4; /msg/revoke_msg needs the seq, which send_msg does not return.
-            Revoke = RecipientKinds.None,
-        };
-    }
-
-    /// <summary>Builds a <c>send_msg</c> to one user (<paramref name="recvId"/>) or to the message's group.</summary>
+    /// <summary>Builds a <c>send_msg</c> to one user.</summary>
     /// <param name="message">The message.</param>
     /// <param name="options">The instance's options.</param>
-    /// <param name="recvId">The user, or <see langword="null"/> for the group of <paramref name="message"/>.</param>
+    /// <param name="recvId">The user.</param>
     /// <returns>The request.</returns>
-    public static SendMsgRequest ToSendMsg(SendMessage message, OpenImOptions options, string? recvId)
+    public static SendMsgRequest ToSendMsg(OutboundMessage message, OpenImOptions options, string recvId) =>
+        SendMsg(message, options, recvId, groupId: null);
+
+    /// <summary>Builds a <c>send_msg</c> to a group.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="options">The instance's options.</param>
+    /// <param name="group">The group.</param>
+    /// <returns>The request.</returns>
+    public static SendMsgRequest ToSendMsg(OutboundMessage message, OpenImOptions options, GroupRecipient group)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(options);
-        var version = options.ApiVersion;
-        var v3 = version != OpenImApiVersion.V2;
-        var isGroup = recvId is null;
-        return new SendMsgRequest
-        {
-            SendId = message.Sender?.UserId ?? options.AdminUserId,
-            RecvId = recvId,
-            GroupId = isGroup ? message.GroupId : null,
-            SenderNickname = message.Sender?.Nickname,
-            SenderFaceUrl = message.Sender?.FaceUrl,
-            SenderPlatformId = message.Sender?.PlatformId ?? AdminPlatformId(version),
-            Content = Content(message.Content, version),
-            ContentType = ContentTypeCode(message.Content.Type),
-            SessionType = SessionType(message, version, isGroup),
-            IsOnlineOnly = message.Options?.OnlineOnly == true ? true : null,
-            NotOfflinePush = v3 && message.Options?.OfflinePush?.Disabled == true ? true : null,
-            SendTime = v3 ? message.Options?.SendTime?.ToUnixTimeMilliseconds() : null,
-            OfflinePushInfo = OfflinePush(message.Options?.OfflinePush),
-            Ex = v3 ? message.Options?.Extension : null,
-        };
+        ArgumentNullException.ThrowIfNull(group);
+        return SendMsg(message, options, recvId: null, group.GroupId);
     }
 
     /// <summary>Builds a v3 <c>batch_send_msg</c> for one chunk of users.</summary>
@@ -129,7 +80,7 @@ internal static class OpenImMessageMapper
     /// <param name="options">The instance's options.</param>
     /// <param name="recvIds">The chunk's users (never empty).</param>
     /// <returns>The request.</returns>
-    public static BatchSendMsgRequest ToBatchSendMsg(SendMessage message, OpenImOptions options, IReadOnlyList<string> recvIds)
+    public static BatchSendMsgRequest ToBatchSendMsg(OutboundMessage message, OpenImOptions options, IReadOnlyList<string> recvIds)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(options);
@@ -142,12 +93,12 @@ internal static class OpenImMessageMapper
             SenderPlatformId = message.Sender?.PlatformId ?? AdminPlatformId(version),
             Content = Content(message.Content, version),
             ContentType = ContentTypeCode(message.Content.Type),
-            SessionType = SessionType(message, version, isGroup: false),
-            IsOnlineOnly = message.Options?.OnlineOnly == true ? true : null,
-            NotOfflinePush = message.Options?.OfflinePush?.Disabled == true ? true : null,
-            SendTime = message.Options?.SendTime?.ToUnixTimeMilliseconds(),
-            OfflinePushInfo = OfflinePush(message.Options?.OfflinePush),
-            Ex = message.Options?.Extension,
+            SessionType = SessionType(message.Content, version, isGroup: false),
+            IsOnlineOnly = message.Options.OnlineOnly ? true : null,
+            NotOfflinePush = message.Options.OfflinePush?.Disabled == true ? true : null,
+            SendTime = message.Options.SendTime?.ToUnixTimeMilliseconds(),
+            OfflinePushInfo = OfflinePush(message.Options.OfflinePush),
+            Ex = message.Options.Extension,
             RecvIds = recvIds,
         };
     }
@@ -156,22 +107,22 @@ internal static class OpenImMessageMapper
     /// <param name="request">The revoke request.</param>
     /// <param name="options">The instance's options.</param>
     /// <returns>The request.</returns>
-    public static SendMsgRequest ToRevoke(RevokeMessage request, OpenImOptions options)
+    public static SendMsgRequest ToRevoke(OutboundRevoke request, OpenImOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var toGroup = request.Target.GroupId is not null;
+        var group = request.Conversation as GroupRecipient;
         return new SendMsgRequest
         {
             SendId = request.Sender?.UserId ?? options.AdminUserId,
-            RecvId = toGroup ? null : request.Target.To,
-            GroupId = toGroup ? request.Target.GroupId : null,
+            RecvId = group is null ? ((UserRecipients)request.Conversation).UserIds[0] : null,
+            GroupId = group?.GroupId,
             SenderNickname = request.Sender?.Nickname,
             SenderFaceUrl = request.Sender?.FaceUrl,
             SenderPlatformId = request.Sender?.PlatformId ?? AdminPlatformId(options.ApiVersion),
             Content = new RevokeElem { RevokeMsgClientId = request.ProviderMessageKey },
             ContentType = RevokeContentType,
-            SessionType = toGroup ? GroupSessionType(options.ApiVersion) : SingleChat,
+            SessionType = group is not null ? GroupSessionType(options.ApiVersion) : SingleChat,
         };
     }
 
@@ -179,22 +130,20 @@ internal static class OpenImMessageMapper
     /// <param name="content">The content.</param>
     /// <param name="version">The API generation (text key and nothing else differ).</param>
     /// <returns>The element DTO.</returns>
-    /// <exception cref="ArgumentException">The content object named by the type is missing.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The content has no OpenIM equivalent (location, face); the capability check rules it out first.</exception>
     public static object Content(MessageContent content, OpenImApiVersion version)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return content.Type switch
+        return content switch
         {
-            ContentType.Text => version == OpenImApiVersion.V2
-                ? new TextElemV2 { Text = Require(content.Text).Text }
-                : new TextElem { Content = Require(content.Text).Text },
-            ContentType.Mention => Mention(Require(content.Mention)),
-            ContentType.Image => Image(Require(content.Image)),
-            ContentType.Sound => Sound(Require(content.Sound)),
-            ContentType.Video => Video(Require(content.Video)),
-            ContentType.File => File(Require(content.File)),
-            ContentType.Custom => Custom(Require(content.Custom)),
-            ContentType.Notification => Notification(Require(content.Notification)),
+            { Text: { } text } => version == OpenImApiVersion.V2 ? new TextElemV2 { Text = text.Text } : new TextElem { Content = text.Text },
+            { Mention: { } mention } => Mention(mention),
+            { Image: { } image } => Image(image),
+            { Sound: { } sound } => Sound(sound),
+            { Video: { } video } => Video(video),
+            { File: { } file } => File(file),
+            { Custom: { } custom } => Custom(custom),
+            { Notification: { } notification } => Notification(notification),
             _ => throw new ArgumentOutOfRangeException(nameof(content), content.Type, "OpenIM has no content type for this kind"),
         };
     }
@@ -211,8 +160,34 @@ internal static class OpenImMessageMapper
         _ => "other",
     };
 
-    private static int SessionType(SendMessage message, OpenImApiVersion version, bool isGroup) =>
-        message.Content.Type == ContentType.Notification ? NotificationChat
+    private static SendMsgRequest SendMsg(OutboundMessage message, OpenImOptions options, string? recvId, string? groupId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var version = options.ApiVersion;
+        var v3 = version != OpenImApiVersion.V2;
+        var push = message.Options.OfflinePush;
+        return new SendMsgRequest
+        {
+            SendId = message.Sender?.UserId ?? options.AdminUserId,
+            RecvId = recvId,
+            GroupId = groupId,
+            SenderNickname = message.Sender?.Nickname,
+            SenderFaceUrl = message.Sender?.FaceUrl,
+            SenderPlatformId = message.Sender?.PlatformId ?? AdminPlatformId(version),
+            Content = Content(message.Content, version),
+            ContentType = ContentTypeCode(message.Content.Type),
+            SessionType = SessionType(message.Content, version, isGroup: groupId is not null),
+            IsOnlineOnly = message.Options.OnlineOnly ? true : null,
+            NotOfflinePush = v3 && push?.Disabled == true ? true : null,
+            SendTime = v3 ? message.Options.SendTime?.ToUnixTimeMilliseconds() : null,
+            OfflinePushInfo = OfflinePush(push),
+            Ex = v3 ? message.Options.Extension : null,
+        };
+    }
+
+    private static int SessionType(MessageContent content, OpenImApiVersion version, bool isGroup) =>
+        content.Type == ContentType.Notification ? NotificationChat
         : isGroup ? GroupSessionType(version)
         : SingleChat;
 
@@ -305,7 +280,4 @@ internal static class OpenImMessageMapper
         MixType = notification.MixType,
     };
 
-    private static T Require<T>(T? value)
-        where T : class =>
-        value ?? throw new ArgumentException($"the content object for this content type is missing ({typeof(T).Name})");
 }

@@ -6,4 +6,4 @@ namespace Gateway.OpenIm.Errors;
 /// <param name="Code">The gateway's classification.</param>
 /// <param name="Transient">Whether trying again later may succeed.</param>
 /// <param name="Name">The provider's name for the code, or what it means.</param>
-internal sealed record OpenImErrorClass(GatewayErrorCode Code, bool Transient, string Name);
+internal sealed record OpenImErrorRow(GatewayErrorCode Code, bool Transient, string Name);
