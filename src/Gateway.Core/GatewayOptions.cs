@@ -1,4 +1,5 @@
 using Gateway.Core.Idempotency;
+using Gateway.Core.RateLimiting;
 using Gateway.Core.Routing;
 
 namespace Gateway.Core;
@@ -20,6 +21,9 @@ public sealed class GatewayOptions
     /// <value>The default is 10 000.</value>
     public int MaxRecipients { get; set; } = 10_000;
 
-    /// <summary>Gets the settings of the in-memory idempotency store.</summary>
+    /// <summary>Gets the settings of the idempotency record.</summary>
     public IdempotencyOptions Idempotency { get; } = new();
+
+    /// <summary>Gets the settings of the rate-limit windows.</summary>
+    public RateLimitingOptions RateLimiting { get; } = new();
 }

@@ -42,8 +42,10 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<SendMessageValidator>();
         services.TryAddSingleton<RevokeMessageValidator>();
         services.TryAddSingleton<CommandValidator>();
-        services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
-        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton<InMemoryIdempotencyStore>();
+        services.TryAddSingleton<InMemoryRateLimitStore>();
+        services.TryAddSingleton(static sp => Choose<IIdempotencyStore, InMemoryIdempotencyStore>(sp, sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Idempotency.Store));
+        services.TryAddSingleton(static sp => Choose<IRateLimitStore, InMemoryRateLimitStore>(sp, sp.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimiting.Store));
         services.TryAddSingleton(static sp => new WindowRateLimiter(
             sp.GetRequiredService<IRateLimitStore>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -91,6 +93,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new GatewayConfiguration(section));
         return builder;
     }
+
+    /// <summary>
+    /// The store a setting names: the in-memory default, or the one a store package registered as a keyed service under
+    /// the kind's name (the startup validator reports a kind that no package registered).
+    /// </summary>
+    private static TStore Choose<TStore, TInMemory>(IServiceProvider services, StoreKind kind)
+        where TStore : class
+        where TInMemory : TStore =>
+        kind == StoreKind.InMemory ? services.GetRequiredService<TInMemory>() : services.GetRequiredKeyedService<TStore>(kind.ToString());
 
     private sealed record GatewayBuilder(IServiceCollection Services) : IGatewayBuilder;
 

@@ -1,4 +1,7 @@
 using Gateway.Core.Configuration;
+using Gateway.Core.Idempotency;
+using Gateway.Core.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Core.Routing;
@@ -43,6 +46,28 @@ internal sealed class GatewayOptionsValidator(
             errors.Add($"{root}:Idempotency:MaxEntries must be at least 1 (was {options.Idempotency.MaxEntries})");
         }
 
+        if (options.Idempotency.Lease < TimeSpan.FromSeconds(5))
+        {
+            errors.Add($"{root}:Idempotency:Lease must be at least 00:00:05 (was {options.Idempotency.Lease})");
+        }
+
+        CheckStore<IIdempotencyStore>(options.Idempotency.Store, $"{root}:Idempotency:Store", errors);
+        CheckStore<IRateLimitStore>(options.RateLimiting.Store, $"{root}:RateLimiting:Store", errors);
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private void CheckStore<TStore>(StoreKind kind, string key, List<string> errors)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            errors.Add($"{key} must be InMemory or Redis");
+        }
+        else if (kind != StoreKind.InMemory
+            && services.GetService<IServiceProviderIsKeyedService>() is { } keyed
+            && !keyed.IsKeyedService(typeof(TStore), kind.ToString()))
+        {
+            errors.Add($"{key} is {kind}, but no {kind} store is registered (the worker registers it; a library host adds the Gateway.Redis package and calls AddRedisStores())");
+        }
     }
 }
