@@ -12,7 +12,8 @@ namespace Gateway.Host.Cli;
 
 /// <summary>
 /// <c>render</c>: prints the HTTP requests sending a command would make (auth-token requests excluded), in order,
-/// without sending anything. The adapters run their real code over a dry-run transport that answers like the provider.
+/// without sending anything to a provider: the adapters run their real code against in-process emulators of the
+/// configured instances, which validate like the real servers.
 /// </summary>
 internal static class RenderCommand
 {
@@ -57,14 +58,19 @@ internal static class RenderCommand
         var captured = new ConcurrentQueue<CapturedRequest>();
         try
         {
-            using var host = GatewayHost.CreateBuilder(new GatewayHostSettings
+            var builder = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, LogsToStandardError = true });
+            builder.Services.AddSingleton<RenderEmulators>();
+            builder.Services.ConfigureHttpClientDefaults(client =>
+                client.ConfigurePrimaryHttpMessageHandler(sp => new RenderTransport(sp.GetRequiredService<RenderEmulators>(), captured)));
+            using var host = builder.Build();
+            GatewayHost.Validate(host);
+            var registry = host.Services.GetRequiredService<ProviderRegistry>();
+            await using var emulators = host.Services.GetRequiredService<RenderEmulators>();
+            foreach (var instance in registry.Providers)
             {
-                ConfigFile = config?.FullName,
-                WithBus = false,
-                LogsToStandardError = true,
-                ConfigureServices = services => services.ConfigureHttpClientDefaults(client =>
-                    client.ConfigurePrimaryHttpMessageHandler(sp => new DryRunHandler(captured, sp.GetRequiredService<TimeProvider>()))),
-            }).Build();
+                await emulators.StartAsync(instance.Name, instance.ProviderType, cancellationToken);
+            }
+
             await host.StartAsync(cancellationToken);
             var outcome = await host.Services.GetRequiredService<IMessageGateway>().SendAsync(message, cancellationToken);
             await host.StopAsync(CancellationToken.None);
@@ -79,8 +85,8 @@ internal static class RenderCommand
                 return outcome.Failed.Error.Code == GatewayErrorCode.InvalidMessage ? GatewayCommandLine.InvalidInput : 1;
             }
 
-            var instance = host.Services.GetRequiredService<MessageProviderRegistry>().Find(outcome.Sent.Provider)!;
-            ConsoleOutput.WriteJson(RenderedRequests.ToJson(instance.Name, instance.ProviderType, captured, showSecrets));
+            registry.TryFind(outcome.Sent.Provider, out var provider, out _);
+            ConsoleOutput.WriteJson(RenderedRequests.ToJson(provider!.Name, provider.ProviderType, captured, showSecrets));
             return 0;
         }
         catch (OptionsValidationException exception)

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Gateway.Host.Diagnostics;
 using Gateway.Host.Hosting;
+using Gateway.Host.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,16 @@ internal static class RunCommand
         IHost host;
         try
         {
-            host = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, WithDiagnosticsListener = true }).Build();
+            var builder = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName });
+            builder.Services.AddGatewayBus(builder.Configuration, consumeCommands: true);
+            builder.Services.AddGatewayDiagnosticsListener(builder.Configuration);
+            builder.Services.AddGatewayTelemetry(builder.Configuration);
+            host = builder.Build();
+            GatewayHost.Validate(host);
+        }
+        catch (OptionsValidationException exception)
+        {
+            return ConsoleOutput.ConfigurationError(exception);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FileNotFoundException)
         {
@@ -29,15 +40,8 @@ internal static class RunCommand
 
         using (host)
         {
-            try
-            {
-                await host.RunAsync(cancellationToken);
-                return 0;
-            }
-            catch (OptionsValidationException exception)
-            {
-                return ConsoleOutput.ConfigurationError(exception);
-            }
+            await host.RunAsync(cancellationToken);
+            return 0;
         }
     }
 }

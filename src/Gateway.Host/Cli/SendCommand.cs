@@ -71,7 +71,8 @@ internal static class SendCommand
 
     private static async Task<int> SendDirectAsync(SendMessage message, FileInfo? config, CancellationToken cancellationToken)
     {
-        using var host = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, WithBus = false, LogsToStandardError = true }).Build();
+        using var host = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, LogsToStandardError = true }).Build();
+        GatewayHost.Validate(host);
         await host.StartAsync(cancellationToken);
         try
         {
@@ -88,15 +89,11 @@ internal static class SendCommand
     {
         // On RabbitMQ the worker processes consume the queue and this process only publishes and listens;
         // an in-memory bus exists only in this process, so it consumes too.
-        var probe = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, WithBus = false });
-        var transport = probe.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Transport ?? TransportKind.RabbitMq;
-
-        using var host = GatewayHost.CreateBuilder(new GatewayHostSettings
-        {
-            ConfigFile = config?.FullName,
-            WithConsumers = transport == TransportKind.InMemory,
-            LogsToStandardError = true,
-        }).Build();
+        var builder = GatewayHost.CreateBuilder(new GatewayHostSettings { ConfigFile = config?.FullName, LogsToStandardError = true });
+        var transport = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Transport ?? TransportKind.RabbitMq;
+        builder.Services.AddGatewayBus(builder.Configuration, consumeCommands: transport == TransportKind.InMemory);
+        using var host = builder.Build();
+        GatewayHost.Validate(host);
         await host.StartAsync(cancellationToken);
         try
         {
@@ -110,7 +107,7 @@ internal static class SendCommand
             await listener.Ready.WaitAsync(cancellationToken);
 
             var bus = host.Services.GetRequiredService<IBus>();
-            var queue = await bus.GetSendEndpoint(new Uri($"queue:{SendMessageConsumerDefinition.QueueName}"));
+            var queue = await bus.GetSendEndpoint(new Uri($"queue:{SendMessageHandler.Queue}"));
             await queue.Send(message, cancellationToken);
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,7 +118,7 @@ internal static class SendCommand
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"No outcome for '{message.MessageId}' within {timeout}; is a worker consuming '{SendMessageConsumerDefinition.QueueName}'?");
+                await Console.Error.WriteLineAsync($"No outcome for '{message.MessageId}' within {timeout}; is a worker consuming '{SendMessageHandler.Queue}'?");
                 return 1;
             }
 

@@ -30,7 +30,7 @@ internal sealed class DemoRunner(TextWriter output)
         output.WriteLine($"OpenIM emulator (v3.8.1+) on {openIm.BaseAddress}; Tencent Cloud IM emulator on {tencent.BaseAddress}");
 
         var inbox = new OutcomeInbox();
-        using var host = GatewayHost.CreateBuilder(new GatewayHostSettings
+        var builder = GatewayHost.CreateBuilder(new GatewayHostSettings
         {
             IncludeAppSettings = false,
             LogsToStandardError = true,
@@ -39,15 +39,17 @@ internal sealed class DemoRunner(TextWriter output)
                 ["Messaging:Transport"] = "InMemory",
                 ["Messaging:Retry:MinInterval"] = "00:00:00.100",
             },
-            ConfigureBus = bus => bus.AddConsumer<OutcomeCollector>().Endpoint(e => e.Name = "demo-outcomes"),
-            ConfigureServices = services => services.AddSingleton(inbox),
-        }).Build();
+        });
+        builder.Services.AddGatewayBus(builder.Configuration, consumeCommands: true, bus => bus.AddConsumer<OutcomeCollector>().Endpoint(e => e.Name = "demo-outcomes"));
+        builder.Services.AddSingleton(inbox);
+        using var host = builder.Build();
+        GatewayHost.Validate(host);
         await host.StartAsync(cancellationToken);
 
         var steps = DemoScenario.Sends().ToList();
         var bus = host.Services.GetRequiredService<IBus>();
         var started = Stopwatch.GetTimestamp();
-        var sendQueue = await bus.GetSendEndpoint(new Uri($"queue:{SendMessageConsumerDefinition.QueueName}"));
+        var sendQueue = await bus.GetSendEndpoint(new Uri($"queue:{SendMessageHandler.Queue}"));
         foreach (var step in steps)
         {
             await sendQueue.Send((SendMessage)step.Command, cancellationToken);
@@ -63,7 +65,7 @@ internal sealed class DemoRunner(TextWriter output)
         {
             var revoke = DemoScenario.Revoke(key);
             steps.Add(revoke);
-            var revokeQueue = await bus.GetSendEndpoint(new Uri($"queue:{RevokeMessageConsumerDefinition.QueueName}"));
+            var revokeQueue = await bus.GetSendEndpoint(new Uri($"queue:{RevokeMessageHandler.Queue}"));
             await revokeQueue.Send((RevokeMessage)revoke.Command, cancellationToken);
             outcomes[revoke.MessageId] = await WaitForOutcomeAsync(inbox, revoke);
         }

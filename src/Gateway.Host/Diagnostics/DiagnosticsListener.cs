@@ -11,17 +11,20 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Gateway.Host.Diagnostics;
 
 /// <summary>
 /// A small HTTP listener for operators: <c>/health/live</c> (the process runs), <c>/health/ready</c> (bus connected,
-/// providers usable; 503 otherwise) and <c>/metrics</c> (Prometheus text). Started only when <c>Diagnostics:Port</c> is set.
+/// store reachable; 503 otherwise; a provider whose circuit is open makes it degraded, not unhealthy) and <c>/metrics</c>
+/// (Prometheus text from OpenTelemetry's exporter over the worker's meter provider). Started only when
+/// <c>Diagnostics:Port</c> is set.
 /// </summary>
 internal sealed class DiagnosticsListener(
     IOptions<DiagnosticsOptions> options,
     HealthCheckService health,
-    PrometheusMetrics metrics,
+    MeterProvider meterProvider,
     ILogger<DiagnosticsListener> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -43,7 +46,7 @@ internal sealed class DiagnosticsListener(
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Text("Healthy"));
         app.MapGet("/health/ready", ReadyAsync);
-        app.MapGet("/metrics", () => Results.Text(metrics.WriteText(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Address = new Uri(address);

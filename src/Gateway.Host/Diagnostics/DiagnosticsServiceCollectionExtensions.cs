@@ -13,7 +13,6 @@ internal static class DiagnosticsServiceCollectionExtensions
             .Validate(o => o.Port is null or (>= 0 and <= 65535), "Diagnostics:Port must be between 0 and 65535")
             .Validate(o => IPAddress.TryParse(o.BindAddress, out _), "Diagnostics:BindAddress must be an IP address, such as 0.0.0.0 or 127.0.0.1")
             .ValidateOnStart();
-        services.AddSingleton<PrometheusMetrics>();
         services.AddSingleton<DiagnosticsListener>();
         services.AddHostedService(sp => sp.GetRequiredService<DiagnosticsListener>());
         return services;

@@ -1,14 +1,17 @@
 using Gateway.Host.Diagnostics;
-using Gateway.Host.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Host.Hosting;
 
-/// <summary>Composes the generic host every verb runs in: configuration, logging, the gateway with both adapters, the bus.</summary>
+/// <summary>
+/// The generic host every verb runs in: configuration layers, logging, and the gateway with both adapters. Each verb
+/// adds what it needs on top (the bus, the diagnostics listener, telemetry, emulators).
+/// </summary>
 internal static class GatewayHost
 {
     public static HostApplicationBuilder CreateBuilder(GatewayHostSettings settings)
@@ -51,6 +54,9 @@ internal static class GatewayHost
         // Startup failures are reported by the verbs themselves (configuration errors name their keys); the host's own
         // "Hosting failed to start" entry would repeat them with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        // The health-check service logs every degraded probe as a warning; changes of a provider's state are logged once instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Error);
         builder.Logging.AddConsole(console =>
         {
             if (settings.LogsToStandardError)
@@ -64,20 +70,28 @@ internal static class GatewayHost
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
-        builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName)).AddGatewayProviders();
+        builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName)).AddOpenIm().AddTencentIm();
         builder.Services.TryAddSingleton<ProviderHealthTracker>();
         builder.Services.AddHealthChecks().AddCheck<ProvidersHealthCheck>("providers", tags: ["ready"]);
-        if (settings.WithBus)
-        {
-            builder.Services.AddGatewayMessaging(builder.Configuration, settings.ConfigureBus, settings.WithConsumers);
-        }
-
-        if (settings.WithDiagnosticsListener)
-        {
-            builder.Services.AddGatewayDiagnosticsListener(builder.Configuration);
-        }
-
-        settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Runs every startup validation (options registered with <c>ValidateOnStart</c>) before anything starts, so a
+    /// configuration error stops the verb before the bus connects (and before it logs a stop it never began).
+    /// </summary>
+    /// <param name="host">The built host.</param>
+    /// <exception cref="OptionsValidationException">Every failure, each naming its key.</exception>
+    public static void Validate(IHost host)
+    {
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            var failures = aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+            throw new OptionsValidationException(string.Empty, typeof(object), failures);
+        }
     }
 }

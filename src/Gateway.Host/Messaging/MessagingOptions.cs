@@ -9,13 +9,16 @@ internal sealed class MessagingOptions
     public TransportKind Transport { get; set; } = TransportKind.RabbitMq;
 
     /// <summary>Gets the <c>send-message</c> endpoint settings.</summary>
-    public EndpointOptions SendMessage { get; } = new() { PrefetchCount = 32, ConcurrentMessageLimit = 16 };
+    public CommandEndpointOptions SendMessage { get; } = new() { PrefetchCount = 32, ConcurrentMessageLimit = 16 };
 
     /// <summary>Gets the <c>revoke-message</c> endpoint settings.</summary>
-    public EndpointOptions RevokeMessage { get; } = new() { PrefetchCount = 16, ConcurrentMessageLimit = 8 };
+    public CommandEndpointOptions RevokeMessage { get; } = new() { PrefetchCount = 16, ConcurrentMessageLimit = 8 };
 
-    /// <summary>Gets the retry policy for transient provider failures.</summary>
-    public RetryOptions Retry { get; } = new();
+    /// <summary>Gets the quick in-process retries of transient failures.</summary>
+    public BusRetryOptions Retry { get; } = new();
+
+    /// <summary>Gets the delayed redelivery of transient failures that outlast the in-process retries.</summary>
+    public RedeliveryOptions Redelivery { get; } = new();
 
     /// <summary>Gets or sets how long the bus may take to connect at startup before the host fails.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -11,9 +11,9 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
         CheckEndpoint("SendMessage", options.SendMessage, errors);
         CheckEndpoint("RevokeMessage", options.RevokeMessage, errors);
         var retry = options.Retry;
-        if (retry.Limit < 0)
+        if (retry.Limit is < 0 or > 10)
         {
-            errors.Add($"Messaging:Retry:Limit must be 0 or more (was {retry.Limit})");
+            errors.Add($"Messaging:Retry:Limit must be between 0 and 10 (was {retry.Limit})");
         }
 
         if (retry.MinInterval <= TimeSpan.Zero || retry.MaxInterval < retry.MinInterval)
@@ -21,9 +21,34 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             errors.Add($"Messaging:Retry:MinInterval must be positive and at most Messaging:Retry:MaxInterval (were {retry.MinInterval} and {retry.MaxInterval})");
         }
 
-        if (retry.IntervalDelta < TimeSpan.Zero || retry.MaxRetryAfterWait < TimeSpan.Zero)
+        if (retry.IntervalDelta < TimeSpan.Zero)
         {
-            errors.Add("Messaging:Retry:IntervalDelta and Messaging:Retry:MaxRetryAfterWait must not be negative");
+            errors.Add("Messaging:Retry:IntervalDelta must not be negative");
+        }
+
+        var redelivery = options.Redelivery;
+        if (redelivery.Budget < TimeSpan.Zero)
+        {
+            errors.Add($"Messaging:Redelivery:Budget must not be negative (was {redelivery.Budget}; 00:00:00 sends transient failures to the error queue once the in-process retries are spent)");
+        }
+
+        for (var i = 0; i < redelivery.Steps.Count; i++)
+        {
+            var step = redelivery.Steps[i];
+            if (step.Delay < TimeSpan.FromSeconds(1) || step.Delay > TimeSpan.FromDays(1))
+            {
+                errors.Add($"Messaging:Redelivery:Steps:{i}:Delay must be between 00:00:01 and 1.00:00:00 (was {step.Delay})");
+            }
+
+            if (i > 0 && step.Delay < redelivery.Steps[i - 1].Delay)
+            {
+                errors.Add($"Messaging:Redelivery:Steps:{i}:Delay must not be shorter than the step before it");
+            }
+
+            if (i < redelivery.Steps.Count - 1 && step.Until is null)
+            {
+                errors.Add($"Messaging:Redelivery:Steps:{i}:Until is required on every step but the last");
+            }
         }
 
         if (options.StopTimeout <= TimeSpan.Zero || options.StartTimeout <= TimeSpan.Zero)
@@ -34,7 +59,7 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void CheckEndpoint(string key, EndpointOptions endpoint, List<string> errors)
+    private static void CheckEndpoint(string key, CommandEndpointOptions endpoint, List<string> errors)
     {
         if (endpoint.PrefetchCount < 1)
         {

@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using System.Text.Json;
+using Gateway.Core.Contracts;
 using Gateway.Core.Serialization;
 using Gateway.Host.Diagnostics;
 using MassTransit;
@@ -10,29 +11,52 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Host.Messaging;
 
-/// <summary>Registers the bus: transport from configuration, the two command consumers, startup-validated options.</summary>
+/// <summary>Registers the bus: the transport from configuration, optionally the two command consumers, startup-validated options.</summary>
 internal static class MessagingServiceCollectionExtensions
 {
-    public static IServiceCollection AddGatewayMessaging(
+    /// <summary>Registers the bus.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration (sections <c>Messaging</c> and <c>RabbitMq</c>).</param>
+    /// <param name="consumeCommands">Whether this process consumes <c>send-message</c> and <c>revoke-message</c> (the worker) or only publishes (<c>send</c> on RabbitMQ).</param>
+    /// <param name="configureBus">Extra registrations (the demo's and tests' outcome collectors).</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddGatewayBus(
         this IServiceCollection services,
         IConfiguration configuration,
-        Action<IBusRegistrationConfigurator>? configureBus = null,
-        bool withConsumers = true)
+        bool consumeCommands,
+        Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.SectionName)).ValidateOnStart();
         services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RabbitMqOptions>, RabbitMqOptionsValidator>());
         services.TryAddSingleton<ProviderHealthTracker>();
+        services.TryAddSingleton<OutcomePublisher>();
+        services.TryAddSingleton<IGatewayCommandHandler<SendMessage>, SendMessageHandler>();
+        services.TryAddSingleton<IGatewayCommandHandler<RevokeMessage>, RevokeMessageHandler>();
 
         // The transport decides which bus is registered, so it is read now; an invalid value fails here, naming the key.
         var messaging = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (messaging.Transport == TransportKind.InMemory)
+        {
+            services.TryAddSingleton<IRedeliveryQueue, InMemoryRedeliveryQueue>();
+        }
+        else
+        {
+            services.TryAddSingleton<IRedeliveryQueue, RabbitMqRedeliveryQueue>();
+            if (consumeCommands)
+            {
+                // Before the bus's hosted service, so the delay queues exist when the first command fails.
+                services.AddHostedService<RedeliveryTopology>();
+            }
+        }
+
         services.AddMassTransit(bus =>
         {
-            if (withConsumers)
+            if (consumeCommands)
             {
-                bus.AddConsumer<SendMessageConsumer, SendMessageConsumerDefinition>();
-                bus.AddConsumer<RevokeMessageConsumer, RevokeMessageConsumerDefinition>();
+                bus.AddConsumer<GatewayCommandConsumer<SendMessage>, GatewayCommandDefinition<SendMessage>>();
+                bus.AddConsumer<GatewayCommandConsumer<RevokeMessage>, GatewayCommandDefinition<RevokeMessage>>();
             }
 
             configureBus?.Invoke(bus);

@@ -5,40 +5,24 @@ using MassTransit.Configuration;
 namespace Gateway.Host.Messaging;
 
 /// <summary>
-/// What both command endpoints share: they accept MassTransit envelopes and plain JSON published from any language,
-/// apply the prefetch and queue type, and retry only transient provider failures.
+/// Command endpoints accept MassTransit envelopes and plain JSON published from any language: plain JSON is the default
+/// for messages without a content type, and accepted under the media types clients in other languages use for JSON.
 /// </summary>
-internal static class GatewayEndpointConfiguration
+internal static class PlainJsonCommands
 {
     /// <summary>
     /// Media types, besides <c>application/json</c>, under which plain JSON commands are accepted. Clients in other
     /// languages label JSON in many ways (or not at all: no content type also means plain JSON).
     /// </summary>
-    public static readonly string[] PlainJsonAliases = ["text/json", "text/x-json", "application/x-json", "text/plain", "application/octet-stream"];
+    public static readonly string[] Aliases = ["text/json", "text/x-json", "application/x-json", "text/plain", "application/octet-stream"];
 
-    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions settings, RetryOptions retry, bool quorumQueues)
+    public static void Accept(IReceiveEndpointConfigurator endpoint)
     {
-        // Plain JSON is the default for messages without a content type; MassTransit envelopes keep their own type.
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-        foreach (var alias in PlainJsonAliases)
+        foreach (var alias in Aliases)
         {
             endpoint.AddDeserializer(new PlainJsonAliasFactory(new ContentType(alias)));
         }
-
-        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.PrefetchCount = settings.PrefetchCount;
-            if (quorumQueues)
-            {
-                rabbit.SetQuorumQueue();
-            }
-        }
-
-        endpoint.UseMessageRetry(policy =>
-        {
-            policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
-            policy.Handle<TransientFailureException>();
-        });
     }
 
     /// <summary>The plain JSON deserializer, registered under another media type.</summary>

@@ -21,6 +21,11 @@ internal sealed class RabbitMqOptions
     /// <summary>Gets or sets the server name expected in the broker's certificate; defaults to <see cref="Host"/>.</summary>
     public string? TlsServerName { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the gateway's queues are declared as quorum queues.</summary>
-    public bool QuorumQueues { get; set; }
+    /// <summary>
+    /// Gets or sets a value indicating whether the gateway's queues are declared as quorum queues, which survive a broker
+    /// crash without redelivering what was acknowledged (classic queues can). A queue's type cannot change in place:
+    /// see docs/reliability.md for moving an existing classic deployment.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool QuorumQueues { get; set; } = true;
 }

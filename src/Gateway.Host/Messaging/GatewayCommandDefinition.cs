@@ -1,0 +1,74 @@
+using Gateway.Core.Diagnostics;
+using Gateway.Core.Providers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Messaging;
+
+/// <summary>
+/// The endpoint of a command, the same for both: queue name and concurrency, plain JSON accepted, prefetch and queue
+/// type, then the failure handling in this order — redelivery (outermost, frees the slot, publishes the final failure
+/// once) around the in-process retry of transient failures (<see cref="TransientFailures.IsTransient"/>; a provider's
+/// <c>Retry-After</c> longer than the retry's longest interval goes straight to redelivery). The retry limit is counted
+/// by MassTransit's retry, the redelivery budget by the redelivery filter; nothing else counts.
+/// </summary>
+/// <typeparam name="TCommand">The command.</typeparam>
+internal sealed class GatewayCommandDefinition<TCommand> : ConsumerDefinition<GatewayCommandConsumer<TCommand>>
+    where TCommand : class
+{
+    private readonly IGatewayCommandHandler<TCommand> _handler;
+    private readonly MessagingOptions _messaging;
+    private readonly RabbitMqOptions _rabbit;
+
+    public GatewayCommandDefinition(IGatewayCommandHandler<TCommand> handler, IOptions<MessagingOptions> messaging, IOptions<RabbitMqOptions> rabbit)
+    {
+        _handler = handler;
+        _messaging = messaging.Value;
+        _rabbit = rabbit.Value;
+        EndpointName = handler.QueueName;
+        ConcurrentMessageLimit = handler.Endpoint(_messaging).ConcurrentMessageLimit;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<GatewayCommandConsumer<TCommand>> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        PlainJsonCommands.Accept(endpointConfigurator);
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = _handler.Endpoint(_messaging).PrefetchCount;
+            if (_rabbit.QuorumQueues)
+            {
+                rabbit.SetQuorumQueue();
+            }
+        }
+
+        endpointConfigurator.UseFilter(new RedeliveryFilter<TCommand>(
+            _handler,
+            context.GetRequiredService<IRedeliveryQueue>(),
+            _messaging.Redelivery,
+            context.GetRequiredService<OutcomePublisher>(),
+            context.GetRequiredService<TimeProvider>(),
+            context.GetRequiredService<GatewayMetrics>(),
+            context.GetRequiredService<ILoggerFactory>().CreateLogger<RedeliveryFilter<TCommand>>()));
+
+        var retry = _messaging.Retry;
+        endpointConfigurator.UseMessageRetry(policy =>
+        {
+            policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
+            policy.Handle<Exception>(exception => RetryInProcess(exception, retry.MaxInterval));
+        });
+    }
+
+    /// <summary>
+    /// Transient failures retried in-process: not a claim held by another worker (it will be held for a while), and not
+    /// a failure whose provider asked for a longer wait than the retry would make.
+    /// </summary>
+    internal static bool RetryInProcess(Exception exception, TimeSpan maxInterval) =>
+        TransientFailures.IsTransient(exception)
+        && exception is not Gateway.Core.Idempotency.MessageInProgressException
+        && !(TransientFailures.RetryAfter(exception) > maxInterval);
+}
