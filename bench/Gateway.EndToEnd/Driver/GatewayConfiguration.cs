@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.EndToEnd.Driver;
+
+/// <summary>
+/// The only place that knows the gateway worker's configuration keys: renders the JSON file passed to
+/// <c>Gateway.Host run --config</c> (layered over the shipped appsettings.json; the consumer process has the
+/// overriding environment variables removed). Adapt this class when the redesign renames keys.
+/// </summary>
+internal static class GatewayConfiguration
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes the configuration of one run.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="providerUrl">The fake OpenIM's base URL.</param>
+    /// <param name="rabbitMqPort">The AMQP port on 127.0.0.1.</param>
+    /// <param name="virtualHost">The run's virtual host.</param>
+    /// <param name="prefetchCount">The <c>send-message</c> prefetch.</param>
+    /// <param name="concurrentMessageLimit">The <c>send-message</c> concurrency.</param>
+    /// <param name="messages">How many commands the run sends (the idempotency store must hold them all).</param>
+    public static void Write(string path, Uri providerUrl, int rabbitMqPort, string virtualHost, int prefetchCount, int concurrentMessageLimit, int messages)
+    {
+        var configuration = new JsonObject
+        {
+            ["Logging"] = new JsonObject
+            {
+                // The shipped file raises Microsoft.Hosting.Lifetime to Information; a more specific category wins.
+                ["LogLevel"] = new JsonObject { ["Default"] = "Warning", ["Microsoft.Hosting.Lifetime"] = "Warning" },
+            },
+            ["Gateway"] = new JsonObject
+            {
+                ["DefaultProvider"] = "openim",
+                ["Idempotency"] = new JsonObject { ["MaxEntries"] = Math.Max(messages * 2, 1000) },
+                ["Providers"] = new JsonObject
+                {
+                    ["openim"] = new JsonObject
+                    {
+                        ["Type"] = "OpenIm",
+                        ["BaseUrl"] = providerUrl.GetLeftPart(UriPartial.Authority),
+                        ["AdminUserId"] = "imAdmin",
+                        ["Secret"] = "openIM123",
+                        ["ApiVersion"] = "V3",
+                    },
+                },
+            },
+            ["Messaging"] = new JsonObject
+            {
+                ["Transport"] = "RabbitMq",
+                ["SendMessage"] = new JsonObject { ["PrefetchCount"] = prefetchCount, ["ConcurrentMessageLimit"] = concurrentMessageLimit },
+            },
+            ["RabbitMq"] = new JsonObject
+            {
+                ["Host"] = "127.0.0.1",
+                ["Port"] = rabbitMqPort,
+                ["VirtualHost"] = virtualHost,
+                ["Username"] = "guest",
+                ["Password"] = "guest",
+
+                // The driver declares the queue (a classic durable one, for all three consumers alike) before it prefills it.
+                ["QuorumQueues"] = false,
+            },
+        };
+        File.WriteAllText(path, configuration.ToJsonString(Indented));
+    }
+}
