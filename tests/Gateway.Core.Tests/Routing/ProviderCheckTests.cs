@@ -1,18 +1,18 @@
 using Gateway.Core.Contracts;
+using Gateway.Core.Messages;
 using Gateway.Core.Providers;
 using Gateway.Core.Routing;
 using Gateway.Core.Validation;
+using Gateway.Testing;
 
 namespace Gateway.Core.Tests.Routing;
 
-public class CapabilityCheckTests
+public class ProviderCheckTests
 {
     [Fact]
     public void Check_ContentTypeNotSupported_NamesProviderAndField()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { ContentTypes = new HashSet<ContentType> { ContentType.Text } });
-
-        var (errors, _) = CapabilityCheck.Check(Samples.ToUsers(Samples.Location()), provider, strict: false);
+        var (errors, _) = Check(Samples.Outbound(Samples.Location(), "alice", "bob"), FakeProvider.AllCapabilities with { ContentTypes = new HashSet<ContentType> { ContentType.Text } });
 
         var error = Assert.Single(errors);
         Assert.Equal(("content.type", ValidationRules.Unsupported), (error.Field, error.Rule));
@@ -22,9 +22,7 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_SupportedContentType_HasNoErrors()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { ContentTypes = new HashSet<ContentType> { ContentType.Location } });
-
-        var (errors, ignored) = CapabilityCheck.Check(Samples.ToUsers(Samples.Location()), provider, strict: false);
+        var (errors, ignored) = Check(Samples.Outbound(Samples.Location(), "alice", "bob"), FakeProvider.AllCapabilities with { ContentTypes = new HashSet<ContentType> { ContentType.Location } });
 
         Assert.Empty(errors);
         Assert.Empty(ignored);
@@ -35,10 +33,9 @@ public class CapabilityCheckTests
     [InlineData(RecipientKinds.Group, "to")]
     public void Check_RecipientKindNotSupported_NamesTheField(RecipientKinds supported, string field)
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { RecipientKinds = supported });
-        var message = field == "to" ? Samples.Text() : Samples.ToGroup(Samples.Custom());
+        var message = field == "to" ? Samples.Outbound(Samples.TextContent()) : Samples.OutboundToGroup(Samples.Custom());
 
-        var (errors, _) = CapabilityCheck.Check(message, provider, strict: false);
+        var (errors, _) = Check(message, FakeProvider.AllCapabilities with { RecipientKinds = supported });
 
         Assert.Equal(field, Assert.Single(errors).Field);
     }
@@ -46,11 +43,10 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_IdLongerThanProviderAllows_CountsUtf8Bytes()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { MaxIdBytes = 6 });
         // "ééé" is 3 characters but 6 bytes: allowed; "éééé" is 8 bytes: too long.
-        var message = Samples.Text() with { To = ["ééé", "éééé"], Sender = new MessageSender { UserId = "abcdefg" } };
+        var message = Samples.Outbound(Samples.TextContent(), "ééé", "éééé") with { Sender = new MessageSender { UserId = "abcdefg" } };
 
-        var (errors, _) = CapabilityCheck.Check(message, provider, strict: false);
+        var (errors, _) = Check(message, FakeProvider.AllCapabilities with { MaxIdBytes = 6 });
 
         Assert.Equal(["sender.userId", "to[1]"], errors.Select(e => e.Field).ToArray());
         Assert.All(errors, e => Assert.Equal(ValidationRules.ProviderLimit, e.Rule));
@@ -60,10 +56,9 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_MentionedIdTooLong_NamesTheMentionEntry()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { MaxIdBytes = 3 });
-        var message = Samples.ToGroup(Samples.Mention() with { Mention = new MentionContent { Text = "hi", UserIds = ["abc", "abcd"] } }) with { GroupId = "g" };
+        var message = Samples.OutboundToGroup(Samples.Mention() with { Mention = new MentionContent { Text = "hi", UserIds = ["abc", "abcd"] } }, "g");
 
-        var (errors, _) = CapabilityCheck.Check(message, provider, strict: false);
+        var (errors, _) = Check(message, FakeProvider.AllCapabilities with { MaxIdBytes = 3 });
 
         Assert.Equal("content.mention.userIds[1]", Assert.Single(errors).Field);
     }
@@ -71,8 +66,7 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_UnsupportedOptionsNotStrict_IgnoresAndListsThem()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { SupportedFields = OptionalFields.OnlineOnly | OptionalFields.OfflinePush });
-        var message = Samples.Text() with
+        var message = Samples.Outbound(Samples.TextContent()) with
         {
             Sender = new MessageSender { Nickname = "Bot" },
             Options = new MessageOptions
@@ -85,7 +79,7 @@ public class CapabilityCheckTests
             },
         };
 
-        var (errors, ignored) = CapabilityCheck.Check(message, provider, strict: false);
+        var (errors, ignored) = Check(message, FakeProvider.AllCapabilities with { SupportedFields = OptionalFields.OnlineOnly | OptionalFields.OfflinePush });
 
         Assert.Empty(errors);
         Assert.Equal(
@@ -96,10 +90,9 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_UnsupportedOptionOnStrictInstance_RejectsNamingTheOption()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { SupportedFields = OptionalFields.None });
-        var message = Samples.Text() with { Options = new MessageOptions { LifetimeSeconds = 60 } };
+        var message = Samples.Outbound(Samples.TextContent()) with { Options = new MessageOptions { LifetimeSeconds = 60 } };
 
-        var (errors, ignored) = CapabilityCheck.Check(message, provider, strict: true);
+        var (errors, ignored) = Check(message, FakeProvider.AllCapabilities with { SupportedFields = OptionalFields.None }, strict: true);
 
         var error = Assert.Single(errors);
         Assert.Equal(("options.lifetimeSeconds", ValidationRules.Unsupported), (error.Field, error.Rule));
@@ -110,10 +103,9 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_OptionsLeftAtDefaults_AreNotReportedAsIgnored()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { SupportedFields = OptionalFields.None });
-        var message = Samples.Text() with { Options = new MessageOptions { OnlineOnly = false, OfflinePush = new OfflinePushOptions { Disabled = false } } };
+        var message = Samples.Outbound(Samples.TextContent()) with { Options = new MessageOptions { OnlineOnly = false, OfflinePush = new OfflinePushOptions { Disabled = false } } };
 
-        var (_, ignored) = CapabilityCheck.Check(message, provider, strict: false);
+        var (_, ignored) = Check(message, FakeProvider.AllCapabilities with { SupportedFields = OptionalFields.None });
 
         Assert.Empty(ignored);
     }
@@ -121,18 +113,18 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_FieldsPerShape_GroupAndSeveralUsersUseTheirOwnSets()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with
+        var capabilities = FakeProvider.AllCapabilities with
         {
             SupportedFields = OptionalFields.LifetimeSeconds | OptionalFields.SendTime,
             SupportedFieldsForSeveralUsers = OptionalFields.LifetimeSeconds,
             SupportedFieldsForGroups = OptionalFields.None,
-        });
+        };
         var options = new MessageOptions { LifetimeSeconds = 60, SendTime = DateTimeOffset.UnixEpoch.AddDays(1) };
 
-        var one = CapabilityCheck.Check(Samples.Text() with { Options = options }, provider, strict: false).Ignored;
-        var several = CapabilityCheck.Check(Samples.ToUsers(Samples.Custom()) with { Options = options }, provider, strict: false).Ignored;
-        var group = CapabilityCheck.Check(Samples.ToGroup(Samples.Custom()) with { Options = options }, provider, strict: false).Ignored;
-        var strictGroup = CapabilityCheck.Check(Samples.ToGroup(Samples.Custom()) with { Options = options }, provider, strict: true).Errors;
+        var one = Check(Samples.Outbound(Samples.TextContent()) with { Options = options }, capabilities).Ignored;
+        var several = Check(Samples.Outbound(Samples.Custom(), "alice", "bob") with { Options = options }, capabilities).Ignored;
+        var group = Check(Samples.OutboundToGroup(Samples.Custom()) with { Options = options }, capabilities).Ignored;
+        var strictGroup = Check(Samples.OutboundToGroup(Samples.Custom()) with { Options = options }, capabilities, strict: true).Errors;
 
         Assert.Empty(one);
         Assert.Equal(["options.sendTime"], several);
@@ -146,11 +138,9 @@ public class CapabilityCheckTests
     [InlineData(RecipientKinds.Group, "alice", null, "target.to", "revoking user messages")]
     public void Check_RevokeNotSupported_NamesTargetAndProvider(RecipientKinds revoke, string? to, string? groupId, string field, string what)
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities with { Revoke = revoke });
-        var request = new RevokeMessage { MessageId = "r", ProviderMessageKey = "k", Target = new RevokeTarget { To = to, GroupId = groupId } };
+        var errors = Check(Revoke(to, groupId), FakeProvider.AllCapabilities with { Revoke = revoke });
 
-        var error = Assert.Single(CapabilityCheck.Check(request, provider));
-
+        var error = Assert.Single(errors);
         Assert.Equal(field, error.Field);
         Assert.Equal($"{what} is not supported by provider 'im' (Fake)", error.Message);
     }
@@ -158,18 +148,29 @@ public class CapabilityCheckTests
     [Fact]
     public void Check_RevokeSupported_HasNoErrors()
     {
-        var provider = CreateProvider(FakeProviderFactory.AllCapabilities);
-        var request = new RevokeMessage { MessageId = "r", ProviderMessageKey = "k", Target = new RevokeTarget { GroupId = "g" } };
-
-        Assert.Empty(CapabilityCheck.Check(request, provider));
+        Assert.Empty(Check(Revoke(null, "g"), FakeProvider.AllCapabilities));
     }
 
-    private static IMessageProvider CreateProvider(ProviderCapabilities capabilities)
+    private static (List<GatewayErrorDetail> Errors, IReadOnlyList<string> Ignored) Check(OutboundMessage message, ProviderCapabilities capabilities, bool strict = false)
     {
-        var provider = Substitute.For<IMessageProvider>();
-        provider.Name.Returns("im");
-        provider.ProviderType.Returns("Fake");
-        provider.Capabilities.Returns(capabilities);
-        return provider;
+        var errors = new List<GatewayErrorDetail>();
+        var ignored = ProviderCheck.Check(message, CreateProvider(capabilities), strict, errors);
+        return (errors, ignored);
     }
+
+    private static List<GatewayErrorDetail> Check(OutboundRevoke request, ProviderCapabilities capabilities)
+    {
+        var errors = new List<GatewayErrorDetail>();
+        ProviderCheck.Check(request, CreateProvider(capabilities), errors);
+        return errors;
+    }
+
+    private static FakeProvider CreateProvider(ProviderCapabilities capabilities) => new("im") { Capabilities = capabilities };
+
+    private static OutboundRevoke Revoke(string? to, string? groupId) => new()
+    {
+        MessageId = "r",
+        ProviderMessageKey = "k",
+        Conversation = to is not null ? new UserRecipients([to]) : new GroupRecipient(groupId!),
+    };
 }
