@@ -40,6 +40,16 @@ public class GatewayStartupTests
             "Gateway:DefaultProvider: 'tencent' is not an enabled provider instance; enabled: a"
         },
         {
+            "default disabled",
+            new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:b:Type"] = "Fake", ["Gateway:Providers:b:Enabled"] = "false", ["Gateway:DefaultProvider"] = "b" },
+            "Gateway:DefaultProvider: 'b' is not an enabled provider instance; enabled: a"
+        },
+        {
+            "every instance disabled",
+            new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:a:Enabled"] = "false" },
+            "Gateway:Providers: no enabled provider instance is configured"
+        },
+        {
             "max recipients zero",
             new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:MaxRecipients"] = "0" },
             "Gateway:MaxRecipients must be at least 1"
@@ -92,6 +102,18 @@ public class GatewayStartupTests
     }
 
     [Fact]
+    public async Task StartAsync_ProviderSettingNotConvertible_NamesTheKeyWithoutTheValue()
+    {
+        const string secret = "sk-live-7f3a9c";
+        using var host = CreateSut(new() { ["Gateway:Providers:b:Type"] = "Fake", ["Gateway:Providers:b:Mode"] = secret });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["Gateway:Providers:b:Mode must be one of Fast, Safe"], error.Failures);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_ValidConfiguration_StartsAndBindsEachInstanceFromItsSection()
     {
         var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
@@ -130,6 +152,32 @@ public class GatewayStartupTests
     }
 
     [Fact]
+    public async Task StartAsync_DisabledInstance_IsNeitherValidatedNorCreated()
+    {
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut(
+            new()
+            {
+                ["Gateway:Providers:a:Type"] = "Fake",
+                ["Gateway:Providers:b:Type"] = "Sms",
+                ["Gateway:Providers:b:Enabled"] = "false",
+                ["Gateway:Providers:c:Type"] = "Fake",
+                ["Gateway:Providers:c:Enabled"] = "false",
+                ["Gateway:Providers:c:Retry:MaxRetryAttempts"] = "99",
+            },
+            bound,
+            builder => builder.Services.AddSingleton<IValidateOptions<FakeProviderOptions>, FakeProviderOptionsValidator>());
+
+        await host.StartAsync();
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
+        await host.StopAsync();
+
+        Assert.Equal(("a", "a"), (Assert.Single(registry.Providers).Name, registry.DefaultProviderName));
+        Assert.Equal(["a"], bound.Keys);
+        Assert.False(registry.TryFind("c", out _, out _));
+    }
+
+    [Fact]
     public async Task StartAsync_InstanceDeclaredInCodeWithSection_BindsItFromThatSection()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chat:BaseUrl"] = "http://chat" }).Build();
@@ -163,6 +211,22 @@ public class GatewayStartupTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(["Chat:BaseUrl is required"], error.Failures);
+    }
+
+    [Fact]
+    public async Task StartAsync_CodeConfigurationAfterTheSection_WinsOverTheSection()
+    {
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut(
+            new() { ["Gateway:Providers:im:Type"] = "Fake", ["Gateway:Providers:im:BaseUrl"] = "http://from-config", ["Gateway:Providers:im:Secret"] = "kept" },
+            bound,
+            builder => builder.Services.Configure<FakeProviderOptions>("im", o => o.BaseUrl = "http://from-code"));
+
+        await host.StartAsync();
+        _ = host.Services.GetRequiredService<ProviderRegistry>();
+        await host.StopAsync();
+
+        Assert.Equal(("http://from-code", "kept"), (bound["im"].BaseUrl, bound["im"].Secret));
     }
 
     private static IHost CreateSut(

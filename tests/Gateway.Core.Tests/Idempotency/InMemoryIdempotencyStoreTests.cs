@@ -72,6 +72,18 @@ public class InMemoryIdempotencyStoreTests
     }
 
     [Fact]
+    public async Task ReleaseAsync_CompletedKey_KeepsTheOutcome()
+    {
+        var store = CreateSut();
+        var claim = await store.ClaimAsync("k");
+        await store.CompleteAsync(claim, "done");
+
+        await store.ReleaseAsync(claim);
+
+        Assert.Equal("done", (await store.ClaimAsync("k")).StoredOutcome);
+    }
+
+    [Fact]
     public async Task ClaimAsync_KeyInProgress_WaitsForCompletionAndGetsTheOutcome()
     {
         var store = CreateSut();
@@ -108,6 +120,18 @@ public class InMemoryIdempotencyStoreTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_OtherKeyInProgress_AcquiresWithoutWaiting()
+    {
+        var store = CreateSut();
+        await store.ClaimAsync("a");
+
+        var other = store.ClaimAsync("b");
+
+        Assert.True(other.IsCompletedSuccessfully);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, (await other).Status);
     }
 
     private InMemoryIdempotencyStore CreateSut(TimeSpan? ttl = null, int maxEntries = 100)

@@ -7,6 +7,7 @@ using Gateway.Core.Validation;
 using Gateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Core.Tests.Pipeline;
 
@@ -83,6 +84,23 @@ public class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task SendAsync_ProviderRuleBroken_InvalidMessageWithTheRuleAndNoCall()
+    {
+        using var sut = CreateSut();
+        sut.Provider.Capabilities = FakeProvider.AllCapabilities with
+        {
+            MessageRules = static (_, errors) => errors.Add(new GatewayErrorDetail { Field = "content.text.text", Rule = "Fake.BodyTooLarge", Message = "must fit 12 KB" }),
+        };
+
+        var outcome = await sut.Pipeline.SendAsync(Samples.Text(), default);
+
+        Assert.Equal((GatewayErrorCode.InvalidMessage, 0, "primary"), (outcome.Failed!.Error.Code, outcome.Failed.Attempts, outcome.Failed.Provider));
+        var detail = Assert.Single(outcome.Failed.Error.Details!);
+        Assert.Equal(("content.text.text", "Fake.BodyTooLarge"), (detail.Field, detail.Rule));
+        Assert.Empty(sut.Provider.Sent);
+    }
+
+    [Fact]
     public async Task SendAsync_OptionTheProviderIgnores_SentWithIgnoredOptions()
     {
         using var sut = CreateSut();
@@ -146,6 +164,100 @@ public class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task SendAsync_TransientProviderException_ThrowsAndReleasesTheClaim()
+    {
+        using var sut = CreateSut();
+        var transient = new ProviderException("primary", GatewayErrorCode.ProviderUnavailable, "errCode 500: grpc service down", isTransient: true, status: 200, providerErrorCode: "500");
+        sut.Provider.ThrowOnSend(transient, times: 1);
+
+        var thrown = await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.SendAsync(Samples.Text("retry-me"), default));
+        var retried = await sut.Pipeline.SendAsync(Samples.Text("retry-me"), default);
+
+        Assert.Same(transient, thrown);
+        Assert.True(retried.IsSuccess);
+        Assert.False(retried.Sent.Duplicate);
+        Assert.Equal(2, sut.Provider.Sent.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_PermanentProviderException_ReturnedAndTheIdCanBeRetried()
+    {
+        using var sut = CreateSut();
+        sut.Provider.ThrowOnSend(new ProviderException("primary", GatewayErrorCode.Forbidden, "app not enabled", providerErrorCode: "1002"), times: 1);
+
+        var failed = await sut.Pipeline.SendAsync(Samples.Text("forbidden"), default);
+        var retried = await sut.Pipeline.SendAsync(Samples.Text("forbidden"), default);
+
+        Assert.Equal(
+            new GatewayError { Code = GatewayErrorCode.Forbidden, ProviderCode = "1002", Message = "app not enabled", Transient = false },
+            failed.Failed!.Error);
+        Assert.Equal(("primary", 1), (failed.Failed.Provider, failed.Failed.Attempts));
+        Assert.False(retried.Sent!.Duplicate);
+    }
+
+    [Fact]
+    public async Task SendAsync_ClaimBusy_ThrowsMessageInProgressWithoutCallingTheProvider()
+    {
+        var store = StoreSubstitutes.Claims(IdempotencyClaimStatus.Busy, IdempotencyClaimStatus.Acquired);
+        using var sut = CreateSut(store: store);
+
+        await Assert.ThrowsAsync<MessageInProgressException>(() => sut.Pipeline.SendAsync(Samples.Text("busy-1"), default));
+        Assert.Empty(sut.Provider.Sent);
+        await store.DidNotReceiveWithAnyArgs().ReleaseAsync(default, default);
+
+        var later = await sut.Pipeline.SendAsync(Samples.Text("busy-1"), default);
+
+        Assert.True(later.IsSuccess);
+        Assert.Single(sut.Provider.Sent);
+        await store.Received(1).CompleteAsync(
+            new IdempotencyClaim("send:busy-1", IdempotencyClaimStatus.Acquired, Token: "t-2"),
+            Arg.Is<string>(json => json.Contains("\"messageId\":\"busy-1\"", StringComparison.Ordinal)),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task SendAsync_StoreUnavailableOnClaim_ThrowsWithoutCallingTheProvider()
+    {
+        var store = StoreSubstitutes.ClaimThrows(new StoreUnavailableException("redis down"));
+        using var sut = CreateSut(store: store);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.Pipeline.SendAsync(Samples.Text(), default));
+
+        Assert.Empty(sut.Provider.Sent);
+    }
+
+    [Fact]
+    public async Task SendAsync_CompleteFailsAfterTheProviderAccepted_StillReturnsMessageSentAndLogsIt()
+    {
+        var store = StoreSubstitutes.CompleteThrows(new StoreUnavailableException("redis down"));
+        using var sut = CreateSut(store: store);
+        using var sentCounter = sut.Collect<long>("messaging_gateway.messages.sent");
+
+        var outcome = await sut.Pipeline.SendAsync(Samples.Text("accepted"), default);
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal("alice", Assert.Single(outcome.Sent.Deliveries).Recipient);
+        Assert.Single(sentCounter.GetMeasurementSnapshot());
+        var logged = Assert.Single(sut.Logs.GetSnapshot(), r => r.Id.Name == "OutcomeNotRecorded");
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.IsType<StoreUnavailableException>(logged.Exception);
+    }
+
+    [Fact]
+    public async Task SendAsync_ReleaseFailsAfterATransientFailure_ThrowsTheProviderFailureAndLogsIt()
+    {
+        var store = StoreSubstitutes.ReleaseThrows(new StoreUnavailableException("redis down"));
+        using var sut = CreateSut(store: store);
+        var transient = new ProviderException("primary", GatewayErrorCode.RateLimited, "slow down", isTransient: true);
+        sut.Provider.ThrowOnSend(transient);
+
+        var thrown = await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.SendAsync(Samples.Text("release-fails"), default));
+
+        Assert.Same(transient, thrown);
+        Assert.Single(sut.Logs.GetSnapshot(), r => r.Id.Name == "ClaimNotReleased");
+    }
+
+    [Fact]
     public async Task SendAsync_SomeRecipientsFailed_SentWithFailedRecipients()
     {
         using var sut = CreateSut();
@@ -182,6 +294,33 @@ public class GatewayPipelineTests
         Assert.Equal("70107", outcome.Failed.Error.ProviderCode);
         Assert.Equal("all 2 recipients failed: alice: alice not found; bob: bob not found", outcome.Failed.Error.Message);
         Assert.False(outcome.Failed.Error.Transient);
+        Assert.Equal(2, sut.Provider.Sent.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_EveryRecipientFailedOneTransiently_ThrowsTransientAndReleasesTheClaim()
+    {
+        using var sut = CreateSut();
+        var result = new ProviderSendResult
+        {
+            Deliveries = [],
+            FailedRecipients =
+            [
+                new FailedRecipient { Recipient = "alice", Error = new GatewayError { Code = GatewayErrorCode.RateLimited, ProviderCode = "20004", Message = "slow down", Transient = true } },
+                new FailedRecipient { Recipient = "bob", Error = new GatewayError { Code = GatewayErrorCode.RecipientNotFound, ProviderCode = "70107", Message = "bob not found" } },
+            ],
+        };
+        sut.Provider.OnSend = (_, _) => Task.FromResult(result);
+        var message = Samples.ToUsers(Samples.Custom());
+
+        var thrown = await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.SendAsync(message, default));
+        sut.Provider.OnSend = static (m, _) => Task.FromResult(FakeProvider.Delivered(m));
+        var retried = await sut.Pipeline.SendAsync(message, default);
+
+        Assert.True(thrown.IsTransient);
+        Assert.Equal(("primary", GatewayErrorCode.Unknown, null), (thrown.Provider, thrown.ErrorCode, thrown.ProviderErrorCode));
+        Assert.Equal("all 2 recipients failed: alice: slow down; bob: bob not found", thrown.Message);
+        Assert.False(retried.Sent!.Duplicate);
         Assert.Equal(2, sut.Provider.Sent.Count);
     }
 
@@ -235,6 +374,115 @@ public class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task SendAsync_Sent_CountsTheOutcomeTheCallAndTheDuplicateOnce()
+    {
+        using var sut = CreateSut();
+        using var sent = sut.Collect<long>("messaging_gateway.messages.sent");
+        using var failed = sut.Collect<long>("messaging_gateway.messages.failed");
+        using var calls = sut.Collect<long>("messaging_gateway.provider.calls");
+        using var duplicates = sut.Collect<long>("messaging_gateway.messages.duplicate");
+
+        await sut.Pipeline.SendAsync(Samples.Text("counted"), default);
+        await sut.Pipeline.SendAsync(Samples.Text("counted"), default);
+
+        var sentOnce = Assert.Single(sent.GetMeasurementSnapshot());
+        Assert.Equal((1L, "primary"), (sentOnce.Value, sentOnce.Tags["provider"]));
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal(("primary", "sent"), (call.Tags["provider"], call.Tags["outcome"]));
+        Assert.Equal("primary", Assert.Single(duplicates.GetMeasurementSnapshot()).Tags["provider"]);
+        Assert.Empty(failed.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task SendAsync_PermanentFailure_CountsOneFailedMessageByCode()
+    {
+        using var sut = CreateSut();
+        using var sent = sut.Collect<long>("messaging_gateway.messages.sent");
+        using var failed = sut.Collect<long>("messaging_gateway.messages.failed");
+        using var calls = sut.Collect<long>("messaging_gateway.provider.calls");
+        sut.Provider.ThrowOnSend(new ProviderException("primary", GatewayErrorCode.RecipientNotFound, "no such user"));
+
+        await sut.Pipeline.SendAsync(Samples.Text(), default);
+
+        var failure = Assert.Single(failed.GetMeasurementSnapshot());
+        Assert.Equal(("primary", "RecipientNotFound"), (failure.Tags["provider"], failure.Tags["code"]));
+        Assert.Equal("failed", Assert.Single(calls.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Empty(sent.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task SendAsync_TransientFailure_CountsTheAttemptButNoFinalOutcome()
+    {
+        using var sut = CreateSut();
+        using var sent = sut.Collect<long>("messaging_gateway.messages.sent");
+        using var failed = sut.Collect<long>("messaging_gateway.messages.failed");
+        using var calls = sut.Collect<long>("messaging_gateway.provider.calls");
+        sut.Provider.ThrowOnSend(new ProviderException("primary", GatewayErrorCode.ProviderUnavailable, "down", isTransient: true));
+
+        await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.SendAsync(Samples.Text(), default));
+
+        Assert.Equal("transient", Assert.Single(calls.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Empty(sent.GetMeasurementSnapshot());
+        Assert.Empty(failed.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task SendAsync_InvalidMessage_CountsAFailureWithoutAProviderCall()
+    {
+        using var sut = CreateSut();
+        using var failed = sut.Collect<long>("messaging_gateway.messages.failed");
+        using var calls = sut.Collect<long>("messaging_gateway.provider.calls");
+
+        await sut.Pipeline.SendAsync(Samples.Text() with { To = [] }, default);
+
+        var failure = Assert.Single(failed.GetMeasurementSnapshot());
+        Assert.Equal(("none", "InvalidMessage"), (failure.Tags["provider"], failure.Tags["code"]));
+        Assert.Empty(calls.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task SendAsync_ProviderTakesTime_RecordsTheAttemptDuration()
+    {
+        using var sut = CreateSut();
+        using var duration = sut.Collect<double>("messaging_gateway.send.duration");
+        sut.Provider.OnSend = (message, _) =>
+        {
+            sut.Time.Advance(TimeSpan.FromMilliseconds(250));
+            return Task.FromResult(FakeProvider.Delivered(message));
+        };
+
+        await sut.Pipeline.SendAsync(Samples.Text(), default);
+
+        var measurement = Assert.Single(duration.GetMeasurementSnapshot());
+        Assert.Equal((0.25, "sent"), (measurement.Value, measurement.Tags["outcome"]));
+    }
+
+    [Fact]
+    public async Task SendAsync_NoProviderNamed_LogScopeNamesTheDefaultInstance()
+    {
+        using var sut = CreateSut(o => o.DefaultProvider = "tencent", instances: ["openim", "tencent"]);
+
+        await sut.Pipeline.SendAsync(Samples.Text("scoped-1"), default);
+
+        var sent = Assert.Single(sut.Logs.GetSnapshot(), r => r.Id.Name == "MessageSent");
+        var scope = Assert.Single(sent.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>());
+        Assert.Contains(new KeyValuePair<string, object?>("Provider", "tencent"), scope);
+        Assert.Contains(new KeyValuePair<string, object?>("MessageId", "scoped-1"), scope);
+    }
+
+    [Fact]
+    public async Task SendAsync_ProviderNamedInOtherCase_LogScopeNamesTheConfiguredInstance()
+    {
+        using var sut = CreateSut(instances: ["openim", "tencent"]);
+
+        await sut.Pipeline.SendAsync(Samples.Text("scoped-2") with { Provider = "TENCENT" }, default);
+
+        var sent = Assert.Single(sut.Logs.GetSnapshot(), r => r.Id.Name == "MessageSent");
+        var scope = Assert.Single(sent.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>());
+        Assert.Contains(new KeyValuePair<string, object?>("Provider", "tencent"), scope);
+    }
+
+    [Fact]
     public async Task RevokeAsync_Supported_RevokedThenDuplicateOnRepeat()
     {
         using var sut = CreateSut();
@@ -272,6 +520,21 @@ public class GatewayPipelineTests
         var outcome = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-3", "bad"), default);
 
         Assert.Equal(("90054", 1), (outcome.Failed!.Error.ProviderCode, outcome.Failed.Attempts));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_TransientFailure_ThrowsAndReleasesTheClaim()
+    {
+        using var sut = CreateSut();
+        var transient = new ProviderException("primary", GatewayErrorCode.ProviderUnavailable, "down", isTransient: true);
+        sut.Provider.ThrowOnRevoke(transient, times: 1);
+
+        var thrown = await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.RevokeAsync(Samples.Revoke("rv-5"), default));
+        var retried = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-5"), default);
+
+        Assert.Same(transient, thrown);
+        Assert.False(retried.Revoked!.Duplicate);
+        Assert.Equal(2, sut.Provider.Revoked.Count);
     }
 
     [Fact]

@@ -54,6 +54,14 @@ public class ProviderCheckTests
     }
 
     [Fact]
+    public void Check_GroupIdLongerThanProviderAllows_NamesGroupId()
+    {
+        var (errors, _) = Check(Samples.OutboundToGroup(Samples.Custom(), "group-1"), FakeProvider.AllCapabilities with { MaxIdBytes = 3 });
+
+        Assert.Equal(("groupId", ValidationRules.ProviderLimit), (Assert.Single(errors).Field, errors[0].Rule));
+    }
+
+    [Fact]
     public void Check_MentionedIdTooLong_NamesTheMentionEntry()
     {
         var message = Samples.OutboundToGroup(Samples.Mention() with { Mention = new MentionContent { Text = "hi", UserIds = ["abc", "abcd"] } }, "g");
@@ -132,6 +140,72 @@ public class ProviderCheckTests
         Assert.Equal("is not supported for group messages by provider 'im' (Fake), which is configured strict", strictGroup[0].Message);
     }
 
+    [Fact]
+    public void Check_DeclarativeChecksPass_RunsTheProviderRulesAndReportsFieldAndRule()
+    {
+        var seen = new List<OutboundMessage>();
+        var message = Samples.Outbound(Samples.TextContent("a long text"));
+        var capabilities = FakeProvider.AllCapabilities with
+        {
+            MessageRules = (m, errors) =>
+            {
+                seen.Add(m);
+                errors.Add(new GatewayErrorDetail { Field = "content.text.text", Rule = "Fake.BodyTooLarge", Message = "must fit the 12 KB body" });
+            },
+        };
+
+        var (errors, _) = Check(message, capabilities);
+
+        Assert.Same(message, Assert.Single(seen));
+        var error = Assert.Single(errors);
+        Assert.Equal(("content.text.text", "Fake.BodyTooLarge", "must fit the 12 KB body"), (error.Field, error.Rule, error.Message));
+    }
+
+    [Fact]
+    public void Check_DeclarativeCheckFails_DoesNotRunTheProviderRules()
+    {
+        var ran = 0;
+        var capabilities = FakeProvider.AllCapabilities with
+        {
+            ContentTypes = new HashSet<ContentType> { ContentType.Text },
+            MessageRules = (_, errors) =>
+            {
+                ran++;
+                errors.Add(new GatewayErrorDetail { Field = "x", Rule = "Fake.Rule", Message = "m" });
+            },
+        };
+
+        var (errors, _) = Check(Samples.Outbound(Samples.Custom()), capabilities);
+
+        Assert.Equal(0, ran);
+        Assert.Equal("content.type", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Check_StrictRejection_DoesNotRunTheProviderRules()
+    {
+        var ran = 0;
+        var capabilities = FakeProvider.AllCapabilities with { SupportedFields = OptionalFields.None, MessageRules = (_, _) => ran++ };
+
+        var (errors, _) = Check(Samples.Outbound(Samples.TextContent()) with { Options = new MessageOptions { Extension = "x" } }, capabilities, strict: true);
+
+        Assert.Equal(0, ran);
+        Assert.Equal("options.extension", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Check_IgnoredOptionsOnly_StillRunsTheProviderRules()
+    {
+        var ran = 0;
+        var capabilities = FakeProvider.AllCapabilities with { SupportedFields = OptionalFields.None, MessageRules = (_, _) => ran++ };
+
+        var (errors, ignored) = Check(Samples.Outbound(Samples.TextContent()) with { Options = new MessageOptions { Extension = "x" } }, capabilities);
+
+        Assert.Equal(1, ran);
+        Assert.Empty(errors);
+        Assert.Equal(["options.extension"], ignored);
+    }
+
     [Theory]
     [InlineData(RecipientKinds.None, "alice", null, "target.to", "revoking messages")]
     [InlineData(RecipientKinds.Users, null, "g", "target.groupId", "revoking group messages")]
@@ -149,6 +223,32 @@ public class ProviderCheckTests
     public void Check_RevokeSupported_HasNoErrors()
     {
         Assert.Empty(Check(Revoke(null, "g"), FakeProvider.AllCapabilities));
+    }
+
+    [Fact]
+    public void Check_RevokeSupported_RunsTheRevokeRules()
+    {
+        var request = Revoke("alice", null);
+        var capabilities = FakeProvider.AllCapabilities with
+        {
+            RevokeRules = (r, errors) => errors.Add(new GatewayErrorDetail { Field = "providerMessageKey", Rule = "Fake.KeyFormat", Message = $"'{r.ProviderMessageKey}' is not a key of this provider" }),
+        };
+
+        var error = Assert.Single(Check(request, capabilities));
+
+        Assert.Equal(("providerMessageKey", "Fake.KeyFormat", "'k' is not a key of this provider"), (error.Field, error.Rule, error.Message));
+    }
+
+    [Fact]
+    public void Check_RevokeNotSupported_DoesNotRunTheRevokeRules()
+    {
+        var ran = 0;
+        var capabilities = FakeProvider.AllCapabilities with { Revoke = RecipientKinds.Users, RevokeRules = (_, _) => ran++ };
+
+        var errors = Check(Revoke(null, "g"), capabilities);
+
+        Assert.Equal(0, ran);
+        Assert.Equal("target.groupId", Assert.Single(errors).Field);
     }
 
     private static (List<GatewayErrorDetail> Errors, IReadOnlyList<string> Ignored) Check(OutboundMessage message, ProviderCapabilities capabilities, bool strict = false)
