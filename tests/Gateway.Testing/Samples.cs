@@ -61,6 +61,18 @@ public static class Samples
         Content = content,
     };
 
+    /// <summary>A revoke of a message sent to <c>alice</c>, or to a group when <paramref name="groupId"/> is given.</summary>
+    /// <param name="id">The revoke request's id.</param>
+    /// <param name="providerMessageKey">The key from the original send.</param>
+    /// <param name="groupId">The group the original message went to, or <see langword="null"/> for <c>alice</c>.</param>
+    /// <returns>The command.</returns>
+    public static RevokeMessage Revoke(string id = "revoke-1", string providerMessageKey = "key-alice", string? groupId = null) => new()
+    {
+        MessageId = id,
+        Target = groupId is null ? new RevokeTarget { To = "alice" } : new RevokeTarget { GroupId = groupId },
+        ProviderMessageKey = providerMessageKey,
+    };
+
     /// <summary>Text content.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The content.</returns>

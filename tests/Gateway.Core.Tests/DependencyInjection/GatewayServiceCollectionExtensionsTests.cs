@@ -1,7 +1,12 @@
 using Gateway.Core.Idempotency;
+using Gateway.Core.Pipeline;
+using Gateway.Core.RateLimiting;
+using Gateway.Core.Routing;
+using Gateway.Core.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Core.Tests.DependencyInjection;
 
@@ -16,7 +21,9 @@ public class GatewayServiceCollectionExtensionsTests
         services.AddMessagingGateway();
 
         Assert.Single(services, d => d.ServiceType == typeof(IMessageGateway));
+        Assert.Single(services, d => d.ServiceType == typeof(GatewayPipeline));
         Assert.Single(services, d => d.ServiceType == typeof(IIdempotencyStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IRateLimitStore));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<GatewayOptions>));
     }
 
@@ -24,19 +31,19 @@ public class GatewayServiceCollectionExtensionsTests
     public void AddMessagingGateway_WithDelegate_AppliesIt()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<Gateway.Core.Providers.IMessageProviderFactory>(new FakeProviderFactory());
 
         services.AddMessagingGateway(o =>
         {
             o.MaxRecipients = 42;
-            o.Providers["im"] = new Gateway.Core.Routing.ProviderInstanceOptions { Type = "Fake" };
-        });
+            o.Providers["im"] = new ProviderInstanceOptions { Type = FakeProviderType.Name };
+        }).AddFakeProviderType();
 
-        Assert.Equal(42, services.BuildServiceProvider().GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRecipients);
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(42, provider.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRecipients);
     }
 
     [Fact]
-    public void AddMessagingGateway_WithSection_BindsIt()
+    public void AddMessagingGateway_WithSection_BindsItAndEachInstanceUnderItsName()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -44,26 +51,37 @@ public class GatewayServiceCollectionExtensionsTests
             ["Gateway:MaxRecipients"] = "7",
             ["Gateway:Idempotency:TimeToLive"] = "00:05:00",
             ["Gateway:Providers:im:Type"] = "Fake",
+            ["Gateway:Providers:im:BaseUrl"] = "http://im.example",
+            ["Gateway:Providers:im:Retry:MaxRetryAttempts"] = "5",
         }).Build();
         var services = new ServiceCollection();
-        services.AddSingleton<Gateway.Core.Providers.IMessageProviderFactory>(new FakeProviderFactory());
 
-        services.AddMessagingGateway(configuration.GetSection("Gateway"));
-        var options = services.BuildServiceProvider().GetRequiredService<IOptions<GatewayOptions>>().Value;
+        services.AddMessagingGateway(configuration.GetSection("Gateway")).AddFakeProviderType();
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var im = provider.GetRequiredService<IOptionsMonitor<FakeProviderOptions>>().Get("im");
 
         Assert.Equal(("im", 7, TimeSpan.FromMinutes(5), "Fake"), (options.DefaultProvider, options.MaxRecipients, options.Idempotency.TimeToLive, options.Providers["IM"].Type));
+        Assert.Equal(("http://im.example", 5), (im.BaseUrl, im.Retry.MaxRetryAttempts));
     }
 
     [Fact]
-    public void AddMessagingGateway_CustomStoreRegisteredFirst_IsKept()
+    public void AddMessagingGateway_CustomStoresAndClockRegisteredFirst_AreKept()
     {
         var services = new ServiceCollection();
         var store = Substitute.For<IIdempotencyStore>();
+        var rateLimits = Substitute.For<IRateLimitStore>();
+        var time = new FakeTimeProvider();
         services.AddSingleton(store);
+        services.AddSingleton(rateLimits);
+        services.AddSingleton<TimeProvider>(time);
 
         services.AddMessagingGateway();
 
-        Assert.Same(store, services.BuildServiceProvider().GetRequiredService<IIdempotencyStore>());
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(store, provider.GetRequiredService<IIdempotencyStore>());
+        Assert.Same(rateLimits, provider.GetRequiredService<IRateLimitStore>());
+        Assert.Same(time, provider.GetRequiredService<TimeProvider>());
     }
 
     [Fact]

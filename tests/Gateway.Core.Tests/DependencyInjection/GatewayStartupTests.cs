@@ -1,4 +1,7 @@
-using Gateway.Core.Providers;
+using System.Collections.Concurrent;
+using Gateway.Core.Routing;
+using Gateway.Core.Tests.Fakes;
+using Gateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +17,7 @@ public class GatewayStartupTests
         {
             "no provider",
             new() { ["Gateway:DefaultProvider"] = "x" },
-            "Gateway:Providers: no provider instance is configured"
+            "Gateway:Providers: no enabled provider instance is configured"
         },
         {
             "type missing",
@@ -29,12 +32,22 @@ public class GatewayStartupTests
         {
             "no default among several",
             new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:b:Type"] = "Fake" },
-            "Gateway:DefaultProvider is required when several provider instances are configured (a, b)"
+            "Gateway:DefaultProvider is required when several provider instances are enabled (a, b)"
         },
         {
             "default not configured",
             new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:DefaultProvider"] = "tencent" },
-            "Gateway:DefaultProvider: 'tencent' is not a configured provider instance; configured: a"
+            "Gateway:DefaultProvider: 'tencent' is not an enabled provider instance; enabled: a"
+        },
+        {
+            "default disabled",
+            new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:b:Type"] = "Fake", ["Gateway:Providers:b:Enabled"] = "false", ["Gateway:DefaultProvider"] = "b" },
+            "Gateway:DefaultProvider: 'b' is not an enabled provider instance; enabled: a"
+        },
+        {
+            "every instance disabled",
+            new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:a:Enabled"] = "false" },
+            "Gateway:Providers: no enabled provider instance is configured"
         },
         {
             "max recipients zero",
@@ -57,7 +70,7 @@ public class GatewayStartupTests
     [MemberData(nameof(BadConfigurations))]
     public async Task StartAsync_BadConfiguration_FailsNamingTheKey(string problem, Dictionary<string, string?> settings, string expected)
     {
-        using var host = CreateHost(settings, new FakeProviderFactory());
+        using var host = CreateSut(settings);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -67,10 +80,9 @@ public class GatewayStartupTests
     [Fact]
     public async Task StartAsync_InstanceInConfigurationAndInCode_FailsAsDuplicate()
     {
-        using var host = CreateHost(
+        using var host = CreateSut(
             new() { ["Gateway:Providers:openim:Type"] = "Fake" },
-            new FakeProviderFactory(),
-            builder => builder.AddProviderInstance("OpenIM", "Fake"));
+            configure: builder => builder.AddProviderInstance("OpenIM", "Fake"));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -78,11 +90,11 @@ public class GatewayStartupTests
     }
 
     [Fact]
-    public async Task StartAsync_ProviderSettingsInvalid_FailsWithTheFactoryMessages()
+    public async Task StartAsync_ProviderSettingsInvalid_FailsWithTheTypesValidationByFullKey()
     {
-        var factory = new FakeProviderFactory();
-        factory.ValidationErrors.Add("Gateway:Providers:im:BaseUrl is required");
-        using var host = CreateHost(new() { ["Gateway:Providers:im:Type"] = "Fake" }, factory);
+        using var host = CreateSut(
+            new() { ["Gateway:Providers:im:Type"] = "Fake", ["Gateway:Providers:im:BaseUrl"] = "" },
+            configure: builder => builder.Services.AddSingleton<IValidateOptions<FakeProviderOptions>, FakeProviderOptionsValidator>());
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -90,10 +102,22 @@ public class GatewayStartupTests
     }
 
     [Fact]
-    public async Task StartAsync_ValidConfiguration_StartsAndPassesEachInstanceItsSection()
+    public async Task StartAsync_ProviderSettingNotConvertible_NamesTheKeyWithoutTheValue()
     {
-        var factory = new FakeProviderFactory();
-        using var host = CreateHost(
+        const string secret = "sk-live-7f3a9c";
+        using var host = CreateSut(new() { ["Gateway:Providers:b:Type"] = "Fake", ["Gateway:Providers:b:Mode"] = secret });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["Gateway:Providers:b:Mode must be one of Fast, Safe"], error.Failures);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ValidConfiguration_StartsAndBindsEachInstanceFromItsSection()
+    {
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut(
             new()
             {
                 ["Gateway:DefaultProvider"] = "b",
@@ -102,55 +126,125 @@ public class GatewayStartupTests
                 ["Gateway:Providers:b:Type"] = "Fake",
                 ["Gateway:Providers:b:Strict"] = "true",
             },
-            factory);
+            bound);
 
         await host.StartAsync();
-        var registry = host.Services.GetRequiredService<Gateway.Core.Routing.MessageProviderRegistry>();
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
         await host.StopAsync();
 
         Assert.Equal("b", registry.DefaultProviderName);
         Assert.Equal(["a", "b"], registry.Providers.Select(p => p.Name).Order().ToArray());
-        Assert.True(registry.IsStrict("b"));
-        Assert.False(registry.IsStrict("a"));
-        var a = factory.Validated.First(s => s.Name == "a");
-        Assert.Equal(("Gateway:Providers:a", "http://a", "Fake"), (a.ConfigurationPath, a.Configuration["BaseUrl"], a.ProviderType));
+        Assert.True(registry.TryFind("b", out _, out var bStrict) && bStrict);
+        Assert.True(registry.TryFind("a", out _, out var aStrict) && !aStrict);
+        Assert.Equal(("http://a", "http://fake.example"), (bound["a"].BaseUrl, bound["b"].BaseUrl));
     }
 
     [Fact]
     public async Task StartAsync_OneInstanceAndNoDefault_ThatInstanceIsTheDefault()
     {
-        using var host = CreateHost(new() { ["Gateway:Providers:only:Type"] = "Fake" }, new FakeProviderFactory());
+        using var host = CreateSut(new() { ["Gateway:Providers:only:Type"] = "Fake" });
 
         await host.StartAsync();
-        var registry = host.Services.GetRequiredService<Gateway.Core.Routing.MessageProviderRegistry>();
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
         await host.StopAsync();
 
         Assert.Equal("only", registry.DefaultProviderName);
     }
 
     [Fact]
-    public async Task StartAsync_InstanceDeclaredInCodeWithSection_UsesTheSectionPath()
+    public async Task StartAsync_DisabledInstance_IsNeitherValidatedNorCreated()
     {
-        var factory = new FakeProviderFactory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chat:BaseUrl"] = "http://chat", ["Chat:Strict"] = "true" }).Build();
-        using var host = CreateHost([], factory, builder => builder.AddProviderInstance("chat", "Fake", configuration.GetSection("Chat")));
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut(
+            new()
+            {
+                ["Gateway:Providers:a:Type"] = "Fake",
+                ["Gateway:Providers:b:Type"] = "Sms",
+                ["Gateway:Providers:b:Enabled"] = "false",
+                ["Gateway:Providers:c:Type"] = "Fake",
+                ["Gateway:Providers:c:Enabled"] = "false",
+                ["Gateway:Providers:c:Retry:MaxRetryAttempts"] = "99",
+            },
+            bound,
+            builder => builder.Services.AddSingleton<IValidateOptions<FakeProviderOptions>, FakeProviderOptionsValidator>());
 
         await host.StartAsync();
-        var registry = host.Services.GetRequiredService<Gateway.Core.Routing.MessageProviderRegistry>();
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
         await host.StopAsync();
 
-        // Validation runs once per options cache (startup validator and IOptions), always on the same settings.
-        var settings = Assert.Single(factory.Validated.DistinctBy(s => s.Name));
-        Assert.Equal(("chat", "Chat", "http://chat"), (settings.Name, settings.ConfigurationPath, settings.Configuration["BaseUrl"]));
-        Assert.True(registry.IsStrict("chat"));
+        Assert.Equal(("a", "a"), (Assert.Single(registry.Providers).Name, registry.DefaultProviderName));
+        Assert.Equal(["a"], bound.Keys);
+        Assert.False(registry.TryFind("c", out _, out _));
     }
 
-    private static IHost CreateHost(Dictionary<string, string?> settings, FakeProviderFactory factory, Action<IGatewayBuilder>? configure = null)
+    [Fact]
+    public async Task StartAsync_InstanceDeclaredInCodeWithSection_BindsItFromThatSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chat:BaseUrl"] = "http://chat" }).Build();
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut([], bound, builder =>
+        {
+            builder.Services.Configure<FakeProviderOptions>("chat", configuration.GetSection("Chat"));
+            builder.AddProviderInstance("chat", "Fake", strict: true, configurationPath: "Chat");
+        });
+
+        await host.StartAsync();
+        var registry = host.Services.GetRequiredService<ProviderRegistry>();
+        await host.StopAsync();
+
+        Assert.Equal("chat", Assert.Single(registry.Providers).Name);
+        Assert.Equal("http://chat", bound["chat"].BaseUrl);
+        Assert.True(registry.TryFind("CHAT", out _, out var strict) && strict);
+    }
+
+    [Fact]
+    public async Task StartAsync_InstanceDeclaredInCodeWithInvalidSection_ReportsTheSectionPath()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chat:BaseUrl"] = "" }).Build();
+        using var host = CreateSut([], configure: builder =>
+        {
+            builder.Services.AddSingleton<IValidateOptions<FakeProviderOptions>, FakeProviderOptionsValidator>();
+            builder.Services.Configure<FakeProviderOptions>("chat", configuration.GetSection("Chat"));
+            builder.AddProviderInstance("chat", "Fake", configurationPath: "Chat");
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["Chat:BaseUrl is required"], error.Failures);
+    }
+
+    [Fact]
+    public async Task StartAsync_CodeConfigurationAfterTheSection_WinsOverTheSection()
+    {
+        var bound = new ConcurrentDictionary<string, FakeProviderOptions>();
+        using var host = CreateSut(
+            new() { ["Gateway:Providers:im:Type"] = "Fake", ["Gateway:Providers:im:BaseUrl"] = "http://from-config", ["Gateway:Providers:im:Secret"] = "kept" },
+            bound,
+            builder => builder.Services.Configure<FakeProviderOptions>("im", o => o.BaseUrl = "http://from-code"));
+
+        await host.StartAsync();
+        _ = host.Services.GetRequiredService<ProviderRegistry>();
+        await host.StopAsync();
+
+        Assert.Equal(("http://from-code", "kept"), (bound["im"].BaseUrl, bound["im"].Secret));
+    }
+
+    private static IHost CreateSut(
+        Dictionary<string, string?> settings,
+        ConcurrentDictionary<string, FakeProviderOptions>? bound = null,
+        Action<IGatewayBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<IMessageProviderFactory>(factory);
         var gateway = builder.Services.AddMessagingGateway(builder.Configuration.GetSection("Gateway"));
+        gateway.AddProviderType<FakeProviderOptions>(
+            FakeProviderType.Name,
+            static (section, options) => section.Bind(options),
+            (services, name) =>
+            {
+                bound?.TryAdd(name, services.GetRequiredService<IOptionsMonitor<FakeProviderOptions>>().Get(name));
+                return new FakeProvider(name);
+            });
         configure?.Invoke(gateway);
         return builder.Build();
     }

@@ -1,12 +1,12 @@
 using Gateway.Core.Idempotency;
-using Gateway.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Core.Tests.Idempotency;
 
 public class InMemoryIdempotencyStoreTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task ClaimAsync_NewKey_Acquires()
@@ -15,36 +15,35 @@ public class InMemoryIdempotencyStoreTests
 
         var claim = await store.ClaimAsync("k");
 
-        Assert.True(claim.Acquired);
+        Assert.Equal(("k", IdempotencyClaimStatus.Acquired, null), (claim.Key, claim.Status, claim.StoredOutcome));
     }
 
     [Fact]
     public async Task ClaimAsync_CompletedKey_ReturnsStoredOutcome()
     {
         var store = CreateSut();
-        await store.ClaimAsync("k");
-        await store.CompleteAsync("k", "outcome-1");
-
         var claim = await store.ClaimAsync("k");
+        await store.CompleteAsync(claim, "outcome-1");
 
-        Assert.Equal(new IdempotencyClaim("outcome-1"), claim);
-        Assert.False(claim.Acquired);
+        var again = await store.ClaimAsync("k");
+
+        Assert.Equal(new IdempotencyClaim("k", IdempotencyClaimStatus.Completed, StoredOutcome: "outcome-1"), again);
+        Assert.NotEqual(IdempotencyClaimStatus.Acquired, again.Status);
     }
 
     [Fact]
     public async Task ClaimAsync_AfterTimeToLive_AcquiresAgain()
     {
         var store = CreateSut(ttl: TimeSpan.FromMinutes(10));
-        await store.ClaimAsync("k");
-        await store.CompleteAsync("k", "outcome");
+        await store.CompleteAsync(await store.ClaimAsync("k"), "outcome");
 
         _time.Advance(TimeSpan.FromMinutes(9));
         var before = await store.ClaimAsync("k");
         _time.Advance(TimeSpan.FromMinutes(1));
         var after = await store.ClaimAsync("k");
 
-        Assert.False(before.Acquired);
-        Assert.True(after.Acquired);
+        Assert.Equal(IdempotencyClaimStatus.Completed, before.Status);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, after.Status);
     }
 
     [Fact]
@@ -53,12 +52,11 @@ public class InMemoryIdempotencyStoreTests
         var store = CreateSut(maxEntries: 2);
         foreach (var key in new[] { "a", "b", "c" })
         {
-            await store.ClaimAsync(key);
-            await store.CompleteAsync(key, key);
+            await store.CompleteAsync(await store.ClaimAsync(key), key);
         }
 
         Assert.Equal(2, store.CompletedCount);
-        Assert.True((await store.ClaimAsync("a")).Acquired);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, (await store.ClaimAsync("a")).Status);
         Assert.Equal("c", (await store.ClaimAsync("c")).StoredOutcome);
     }
 
@@ -66,36 +64,49 @@ public class InMemoryIdempotencyStoreTests
     public async Task ReleaseAsync_ClaimedKey_LetsTheNextClaimAcquire()
     {
         var store = CreateSut();
-        await store.ClaimAsync("k");
+        var claim = await store.ClaimAsync("k");
 
-        await store.ReleaseAsync("k");
+        await store.ReleaseAsync(claim);
 
-        Assert.True((await store.ClaimAsync("k")).Acquired);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, (await store.ClaimAsync("k")).Status);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_CompletedKey_KeepsTheOutcome()
+    {
+        var store = CreateSut();
+        var claim = await store.ClaimAsync("k");
+        await store.CompleteAsync(claim, "done");
+
+        await store.ReleaseAsync(claim);
+
+        Assert.Equal("done", (await store.ClaimAsync("k")).StoredOutcome);
     }
 
     [Fact]
     public async Task ClaimAsync_KeyInProgress_WaitsForCompletionAndGetsTheOutcome()
     {
         var store = CreateSut();
-        await store.ClaimAsync("k");
+        var claim = await store.ClaimAsync("k");
 
         var waiting = store.ClaimAsync("k").AsTask();
         Assert.False(waiting.IsCompleted);
-        await store.CompleteAsync("k", "done");
+        await store.CompleteAsync(claim, "done");
 
-        Assert.Equal("done", (await waiting).StoredOutcome);
+        var answered = await waiting;
+        Assert.Equal((IdempotencyClaimStatus.Completed, "done"), (answered.Status, answered.StoredOutcome));
     }
 
     [Fact]
     public async Task ClaimAsync_KeyInProgressReleased_WaiterAcquires()
     {
         var store = CreateSut();
-        await store.ClaimAsync("k");
+        var claim = await store.ClaimAsync("k");
 
         var waiting = store.ClaimAsync("k").AsTask();
-        await store.ReleaseAsync("k");
+        await store.ReleaseAsync(claim);
 
-        Assert.True((await waiting).Acquired);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, (await waiting).Status);
     }
 
     [Fact]
@@ -109,6 +120,18 @@ public class InMemoryIdempotencyStoreTests
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_OtherKeyInProgress_AcquiresWithoutWaiting()
+    {
+        var store = CreateSut();
+        await store.ClaimAsync("a");
+
+        var other = store.ClaimAsync("b");
+
+        Assert.True(other.IsCompletedSuccessfully);
+        Assert.Equal(IdempotencyClaimStatus.Acquired, (await other).Status);
     }
 
     private InMemoryIdempotencyStore CreateSut(TimeSpan? ttl = null, int maxEntries = 100)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Core.Contracts;
 using Gateway.Core.Serialization;
+using Gateway.Testing;
 
 namespace Gateway.Core.Tests.Serialization;
 
@@ -9,12 +10,12 @@ public class GatewayJsonTests
     [Fact]
     public void Serialize_Command_UsesCamelCaseWireNamesAndOmitsNulls()
     {
-        var message = Samples.ToGroup(Samples.Custom()) with { Options = new MessageOptions { Priority = MessagePriority.Lowest } };
+        var message = Samples.ToGroup(Samples.Custom()) with { MessageId = "msg-g", Options = new MessageOptions { Priority = MessagePriority.Lowest } };
 
         var json = JsonSerializer.Serialize(message, GatewayJson.Options);
 
         Assert.Equal(
-            """{"messageId":"msg-g","groupId":"group-1","content":{"type":"custom","custom":{"data":"{\u0022kind\u0022:\u0022order\u0022}"}},"options":{"onlineOnly":false,"priority":"lowest"}}""",
+            """{"messageId":"msg-g","groupId":"g1","content":{"type":"custom","custom":{"data":"{\u0022k\u0022:1}","description":"desc","extension":"ext"}},"options":{"onlineOnly":false,"priority":"lowest"}}""",
             json);
     }
 

@@ -1,5 +1,7 @@
+using FluentValidation.TestHelper;
 using Gateway.Core.Contracts;
 using Gateway.Core.Validation;
+using Gateway.Testing;
 using static Gateway.Core.Validation.ValidationRules;
 
 namespace Gateway.Core.Tests.Validation;
@@ -24,7 +26,7 @@ public class RevokeMessageValidatorTests
     [MemberData(nameof(BrokenRules))]
     public void Validate_OneRuleBroken_ReportsThatFieldAndRule(string rule, RevokeMessage request, string field, string code)
     {
-        var result = new RevokeMessageValidator().Validate(request);
+        var result = CreateSut().TestValidate(request);
 
         var error = ValidationFailures.ToError(result.Errors);
         Assert.True(error.Details!.Any(d => d.Field == field && d.Rule == code), $"{rule}: {error.Message}");
@@ -33,16 +35,13 @@ public class RevokeMessageValidatorTests
     [Fact]
     public void Validate_UserAndGroupTargets_AreValid()
     {
-        var validator = new RevokeMessageValidator();
+        var validator = CreateSut();
 
-        Assert.True(validator.Validate(Valid()).IsValid);
-        Assert.True(validator.Validate(Valid() with { Target = new RevokeTarget { GroupId = "g" }, Sender = new MessageSender { UserId = "bot" } }).IsValid);
+        validator.TestValidate(Valid()).ShouldNotHaveAnyValidationErrors();
+        validator.TestValidate(Valid() with { Target = new RevokeTarget { GroupId = "g" }, Sender = new MessageSender { UserId = "bot" } }).ShouldNotHaveAnyValidationErrors();
     }
 
-    private static RevokeMessage Valid() => new()
-    {
-        MessageId = "revoke-1",
-        Target = new RevokeTarget { To = "alice" },
-        ProviderMessageKey = "key-1",
-    };
+    private static RevokeMessage Valid() => Samples.Revoke("revoke-1", "key-1");
+
+    private static RevokeMessageValidator CreateSut() => new();
 }

@@ -8,7 +8,7 @@ using Gateway.Core.Validation;
 using Gateway.Testing;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Core.Tests.Contracts;
+namespace Gateway.Core.Tests.Serialization;
 
 /// <summary>Every JSON sample in docs/contracts.md is a working contract: the docs cannot drift from the code.</summary>
 public partial class ContractSamplesTests
@@ -30,7 +30,7 @@ public partial class ContractSamplesTests
     }
 
     [Fact]
-    public void Samples_CoverEveryContentTypeAndEveryContract()
+    public void Samples_InContractsDoc_CoverEveryContentTypeAndEveryContract()
     {
         var samples = Samples().Select(row => ((string)row[1], (string)row[2])).ToArray();
         var commandTypes = samples
