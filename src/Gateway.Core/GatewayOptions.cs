@@ -26,4 +26,7 @@ public sealed class GatewayOptions
 
     /// <summary>Gets the settings of the rate-limit windows.</summary>
     public RateLimitingOptions RateLimiting { get; } = new();
+
+    /// <summary>Gets the values of the section the binder could not convert, each as a key-first message (reported at startup).</summary>
+    internal List<string> BindingErrors { get; } = [];
 }

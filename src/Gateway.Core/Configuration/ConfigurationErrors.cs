@@ -78,6 +78,11 @@ internal static partial class ConfigurationErrors
         {
             start = 0;
         }
+        else if (failure.IndexOf("The field " + prefix, StringComparison.Ordinal) is >= 0 and var field)
+        {
+            // DataAnnotations' default message, which the options validator generator uses for [Range] whatever its ErrorMessage.
+            start = field + "The field ".Length;
+        }
         else
         {
             var member = failure.IndexOf(": " + prefix, StringComparison.Ordinal);
@@ -91,7 +96,7 @@ internal static partial class ConfigurationErrors
 
         var keyEnd = failure.IndexOf(' ', start);
         var dotted = keyEnd < 0 ? failure[(start + prefix.Length)..] : failure[(start + prefix.Length)..keyEnd];
-        var rest = keyEnd < 0 ? string.Empty : failure[keyEnd..];
+        var rest = keyEnd < 0 ? string.Empty : failure[keyEnd..].TrimEnd('.');
         return $"{path}:{dotted.Replace('.', ':')}{rest}";
     }
 
@@ -115,7 +120,10 @@ internal static partial class ConfigurationErrors
         Type? current = type;
         foreach (var part in relativeKey.Split(':'))
         {
-            current = current?.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+            // A dictionary's segment is a key (Providers:<name>), its value type carries on.
+            current = current is { IsGenericType: true } && current.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+                ? current.GetGenericArguments()[1]
+                : current?.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
         }
 
         return current is null ? null : Nullable.GetUnderlyingType(current) ?? current;

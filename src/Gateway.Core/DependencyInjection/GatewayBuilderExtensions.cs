@@ -74,7 +74,7 @@ public static class GatewayBuilderExtensions
             name,
             typeName,
             strict,
-            configurationPath ?? $"{Gateway.Core.GatewayOptions.SectionName}:Providers:{name}")));
+            configurationPath ?? string.Empty)));
         return builder;
     }
 }

@@ -88,9 +88,9 @@ public static class GatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddMessagingGateway();
-        services.AddOptions<GatewayOptions>().Bind(section);
         services.RemoveAll<GatewayConfiguration>();
         services.AddSingleton(new GatewayConfiguration(section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GatewayOptions>, GatewayOptionsBinding>());
         return builder;
     }
 

@@ -7,6 +7,8 @@ using Gateway.Core.Routing;
 using Gateway.Core.Serialization;
 using Gateway.Core.Validation;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Gateway.Core.Pipeline;
 
@@ -27,7 +29,7 @@ internal sealed class GatewayPipeline(
     private const int MaxRecipientsInErrorMessage = 10;
 
     /// <summary>Sends a command; throws only transient failures (after releasing the claim) and caller cancellation.</summary>
-    public async Task<SendOutcome> SendAsync(SendMessage command, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(SendMessage command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var started = timeProvider.GetTimestamp();
@@ -108,7 +110,7 @@ internal sealed class GatewayPipeline(
     }
 
     /// <summary>Recalls a message; throws only transient failures (after releasing the claim) and caller cancellation.</summary>
-    public async Task<RevokeOutcome> RevokeAsync(RevokeMessage command, CancellationToken cancellationToken)
+    public async Task<RevokeOutcome> RevokeAsync(RevokeMessage command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var started = timeProvider.GetTimestamp();
@@ -237,12 +239,23 @@ internal sealed class GatewayPipeline(
             metrics.ProviderCalled(provider.Name, "sent", timeProvider.GetElapsedTime(started));
             return result;
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's cancellation wins over whatever the adapter threw while it was being cancelled.
+            throw new OperationCanceledException(cancellationToken);
+        }
         catch (ProviderException exception)
         {
             metrics.ProviderCalled(provider.Name, exception.IsTransient ? "transient" : "failed", timeProvider.GetElapsedTime(started));
             throw;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is MessageInProgressException or StoreUnavailableException)
+        {
+            // A shared store (for example the rate-limit windows) the adapter needed was unreachable: nothing was sent.
+            metrics.ProviderCalled(provider.Name, "transient", timeProvider.GetElapsedTime(started));
+            throw;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException or TimeoutRejectedException or BrokenCircuitException)
         {
             metrics.ProviderCalled(provider.Name, "transient", timeProvider.GetElapsedTime(started));
             throw new ProviderException(
@@ -250,9 +263,10 @@ internal sealed class GatewayPipeline(
                 GatewayErrorCode.ProviderUnavailable,
                 $"provider '{provider.Name}' could not be reached ({exception.GetType().Name})",
                 isTransient: true,
+                retryAfter: (exception as BrokenCircuitException)?.RetryAfter,
                 innerException: exception);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             // The exception text may quote a URL or payload, so only its type leaves the process; the log has the rest.
             logger.UnexpectedProviderError(exception, provider.Name);

@@ -21,6 +21,12 @@ internal sealed class GatewayOptionsValidator(
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = configuration.Path;
+        if (options.BindingErrors.Count > 0)
+        {
+            // What could not be bound makes the rest unreliable: report it alone.
+            return ValidateOptionsResult.Fail(options.BindingErrors);
+        }
+
         var catalog = ProviderCatalog.Build(options, types, declarations, root);
         var errors = new List<string>(catalog.Errors);
         foreach (var (instance, type) in catalog.Instances)

@@ -60,9 +60,11 @@ internal sealed class ProviderCatalog
             instances.Add((instance with { TypeName = type?.TypeName ?? instance.TypeName }, type));
         }
 
+        var declared = new HashSet<string>(declarations.Select(d => d.Instance.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var (name, instance) in options.Providers)
         {
-            if (instance.Enabled)
+            // An entry that only switches a code-declared instance off, or only sets its options, is not an instance of its own.
+            if (instance.Enabled && (instance.Type is not null || !declared.Contains(name)))
             {
                 Add(new ProviderInstance(name, instance.Type, instance.Strict, $"{root}:Providers:{name}"));
             }
@@ -70,7 +72,13 @@ internal sealed class ProviderCatalog
 
         foreach (var declaration in declarations)
         {
-            Add(declaration.Instance);
+            var instance = declaration.Instance;
+            if (options.Providers.TryGetValue(instance.Name, out var configured) && !configured.Enabled)
+            {
+                continue;
+            }
+
+            Add(instance.ConfigurationPath.Length == 0 ? instance with { ConfigurationPath = $"{root}:Providers:{instance.Name}" } : instance);
         }
 
         string? defaultProvider = null;

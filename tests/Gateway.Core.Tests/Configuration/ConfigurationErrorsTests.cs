@@ -104,6 +104,16 @@ public class ConfigurationErrorsTests
     }
 
     [Fact]
+    public void Check_SourceGeneratedRangeBroken_NamesTheFullKeyAndTheRange()
+    {
+        using var services = CreateSut(new() { ["P:a:Retry:RateLimitedDelay"] = "00:05:00" });
+
+        var problem = Assert.Single(ConfigurationErrors.Check(services.GetRequiredService<IOptionsMonitor<FakeProviderOptions>>(), "a", "P:a"));
+
+        Assert.Equal("P:a:Retry:RateLimitedDelay must be between 00:00:01 and 00:01:00", problem);
+    }
+
+    [Fact]
     public void Check_ValueNotConvertible_NamesTheKeyWithoutTheValue()
     {
         using var services = CreateSut(new() { ["P:a:Retry:BaseDelay"] = "sk-live-7f3a9c" });

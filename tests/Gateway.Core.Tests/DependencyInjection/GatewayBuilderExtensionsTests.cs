@@ -22,14 +22,20 @@ public class GatewayBuilderExtensionsTests
     }
 
     [Fact]
-    public void AddProviderInstance_NoPath_DeclaresItUnderGatewayProviders()
+    public void AddProviderInstance_NoPath_DeclaresItUnderTheGatewaySectionsProviders()
     {
         var builder = CreateSut();
 
         builder.AddProviderInstance("chat", "Fake", strict: true);
 
         var declaration = (ProviderInstanceDeclaration)Assert.Single(builder.Services, d => d.ServiceType == typeof(ProviderInstanceDeclaration)).ImplementationInstance!;
-        Assert.Equal(new ProviderInstance("chat", "Fake", true, "Gateway:Providers:chat"), declaration.Instance);
+        Assert.Equal(new ProviderInstance("chat", "Fake", true, string.Empty), declaration.Instance);
+        var fake = new ProviderTypeRegistration("Fake", (_, _) => [], (_, _) => throw new InvalidOperationException());
+        foreach (var root in new[] { "Gateway", "Apps:Messaging" })
+        {
+            var catalog = ProviderCatalog.Build(new GatewayOptions(), [fake], [declaration], root);
+            Assert.Equal($"{root}:Providers:chat", Assert.Single(catalog.Instances).Instance.ConfigurationPath);
+        }
     }
 
     [Fact]

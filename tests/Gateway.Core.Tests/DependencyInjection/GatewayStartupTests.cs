@@ -102,6 +102,18 @@ public class GatewayStartupTests
     }
 
     [Fact]
+    public async Task StartAsync_SourceGeneratedRangeBroken_ReportsTheFullKeyAndTheRange()
+    {
+        using var host = CreateSut(
+            new() { ["Gateway:Providers:openim:Type"] = "Fake", ["Gateway:Providers:openim:Retry:MaxRetryAttempts"] = "11" },
+            configure: builder => builder.Services.AddSingleton<IValidateOptions<FakeProviderOptions>, FakeProviderOptionsValidator>());
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["Gateway:Providers:openim:Retry:MaxRetryAttempts must be between 0 and 10"], error.Failures);
+    }
+
+    [Fact]
     public async Task StartAsync_ProviderSettingNotConvertible_NamesTheKeyWithoutTheValue()
     {
         const string secret = "sk-live-7f3a9c";
@@ -111,6 +123,23 @@ public class GatewayStartupTests
 
         Assert.Equal(["Gateway:Providers:b:Mode must be one of Fast, Safe"], error.Failures);
         Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_GatewaySettingNotConvertible_FailsWithoutRepeatingTheValue()
+    {
+        // A secret pasted one line too high lands in the gateway's own section (bound by AddMessagingGateway, not by a provider type).
+        const string secret = "sk-live-7f3a9c";
+        using var host = CreateSut(new() { ["Gateway:Providers:a:Type"] = "Fake", ["Gateway:Providers:a:Strict"] = secret });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            Assert.DoesNotContain(secret, e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Gateway:Providers:a:Strict", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -180,6 +180,37 @@ public class GatewayPipelineTests
     }
 
     [Fact]
+    public async Task SendAsync_ProviderThrowsStoreUnavailable_ThrowsAndReleasesTheClaim()
+    {
+        // An adapter's shared rate-limit store (IRateLimitStore) is one of the stores StoreUnavailableException speaks for.
+        using var sut = CreateSut();
+        var unavailable = new StoreUnavailableException("the rate-limit store could not be reached");
+        sut.Provider.ThrowOnSend(unavailable, times: 1);
+
+        var thrown = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.Pipeline.SendAsync(Samples.Text("store-down"), default));
+        var retried = await sut.Pipeline.SendAsync(Samples.Text("store-down"), default);
+
+        Assert.Same(unavailable, thrown);
+        Assert.True(retried.IsSuccess);
+        Assert.Equal(2, sut.Provider.Sent.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_ProviderThrowsMessageInProgress_ThrowsAndReleasesTheClaim()
+    {
+        using var sut = CreateSut();
+        var inProgress = new MessageInProgressException("claimed elsewhere");
+        sut.Provider.ThrowOnSend(inProgress, times: 1);
+
+        var thrown = await Assert.ThrowsAsync<MessageInProgressException>(() => sut.Pipeline.SendAsync(Samples.Text("in-progress"), default));
+        var retried = await sut.Pipeline.SendAsync(Samples.Text("in-progress"), default);
+
+        Assert.Same(inProgress, thrown);
+        Assert.True(retried.IsSuccess);
+        Assert.Equal(2, sut.Provider.Sent.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_PermanentProviderException_ReturnedAndTheIdCanBeRetried()
     {
         using var sut = CreateSut();
@@ -354,6 +385,21 @@ public class GatewayPipelineTests
         Assert.DoesNotContain("connection refused", thrown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("timeout")]
+    [InlineData("circuit")]
+    public async Task SendAsync_ResilienceRejectionEscapesTheAdapter_ThrowsTransient(string kind)
+    {
+        // The shared HTTP skeleton (ProviderPipeline) throws these when an attempt times out or the breaker is open.
+        using var sut = CreateSut();
+        Exception rejection = kind == "timeout" ? new Polly.Timeout.TimeoutRejectedException() : new Polly.CircuitBreaker.BrokenCircuitException();
+        sut.Provider.ThrowOnSend(rejection);
+
+        var thrown = await Assert.ThrowsAsync<ProviderException>(() => sut.Pipeline.SendAsync(Samples.Text(), default));
+
+        Assert.True(thrown.IsTransient, thrown.Message);
+    }
+
     [Fact]
     public async Task SendAsync_CallerCancels_ThrowsAndRecordsNothing()
     {
@@ -371,6 +417,25 @@ public class GatewayPipelineTests
         var again = await sut.Pipeline.SendAsync(Samples.Text("cancel-me"), default);
 
         Assert.False(again.Sent!.Duplicate);
+    }
+
+    [Fact]
+    public async Task SendAsync_CallerCancelsAndTheAdapterThrowsHttpRequestException_IsNotAPermanentFailure()
+    {
+        // Shutdown: the token is cancelled and the adapter's socket fails with a transport error instead of an OCE.
+        using var sut = CreateSut();
+        using var cancellation = new CancellationTokenSource();
+        sut.Provider.OnSend = async (_, _) =>
+        {
+            await cancellation.CancelAsync();
+            throw new HttpRequestException("the connection was aborted");
+        };
+
+        var thrown = await Record.ExceptionAsync(() => sut.Pipeline.SendAsync(Samples.Text("shutdown"), cancellation.Token));
+
+        Assert.True(
+            thrown is OperationCanceledException or ProviderException { IsTransient: true },
+            $"expected cancellation or a transient failure, got {thrown?.GetType().Name ?? "a returned outcome"}");
     }
 
     [Fact]

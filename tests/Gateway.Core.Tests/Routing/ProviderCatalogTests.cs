@@ -20,6 +20,32 @@ public class ProviderCatalogTests
     }
 
     [Fact]
+    public void Build_CodeDeclaredInstanceDisabledByConfiguration_IsSkipped()
+    {
+        var options = Options(("a", "Fake", true), ("coded", null, false));
+        var declaration = new ProviderInstanceDeclaration(new ProviderInstance("coded", "Fake", false, string.Empty));
+
+        var catalog = ProviderCatalog.Build(options, [Fake], [declaration], "Gateway");
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["a"], catalog.Instances.Select(i => i.Instance.Name).ToArray());
+    }
+
+    [Fact]
+    public void Build_ConfigurationEntryWithoutTypeForACodeDeclaredInstance_OnlySetsItsOptions()
+    {
+        // Gateway__Providers__coded__Secret from the environment for an instance added with AddXxx(o => ...).
+        var options = Options(("coded", null, true));
+        var declaration = new ProviderInstanceDeclaration(new ProviderInstance("coded", "Fake", true, string.Empty));
+
+        var catalog = ProviderCatalog.Build(options, [Fake], [declaration], "Gateway");
+
+        Assert.Empty(catalog.Errors);
+        var instance = Assert.Single(catalog.Instances).Instance;
+        Assert.Equal(("coded", "Fake", true, "Gateway:Providers:coded"), (instance.Name, instance.TypeName, instance.Strict, instance.ConfigurationPath));
+    }
+
+    [Fact]
     public void Build_DisabledInstanceWithUnknownOrMissingType_IsNotReported()
     {
         var options = Options(("a", "Fake", true), ("b", "Sms", false), ("c", null, false));
