@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Gateway.TencentIm;
 
-/// <summary>The adapter's log messages (event ids 3000–3999). Never bodies, UserSigs, secrets or URLs with their query.</summary>
+/// <summary>
+/// The Tencent adapter's log events (ids 3000–3999). Never bodies, UserSigs, the secret key or URLs with their query;
+/// Tencent's <c>ErrorInfo</c> is logged redacted. Retries and circuit-breaker transitions are logged by Polly's telemetry.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 3000, EventName = "TencentImUserSigGenerated", Level = LogLevel.Debug,
@@ -12,22 +15,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, EventName = "TencentImUserSigRejected", Level = LogLevel.Warning,
         Message = "Provider {Provider} got auth error {ErrorCode} on {Api}; regenerating the UserSig and replaying the call once")]
     public static partial void UserSigRejected(this ILogger logger, string provider, int errorCode, string api);
-
-    [LoggerMessage(EventId = 3002, EventName = "TencentImRetrying", Level = LogLevel.Warning,
-        Message = "Provider {Provider} retries {Api} (retry {Retry}) in {DelayMs} ms after {Reason}")]
-    public static partial void Retrying(this ILogger logger, string provider, string api, int retry, long delayMs, string reason);
-
-    [LoggerMessage(EventId = 3003, EventName = "TencentImRateLimitWaited", Level = LogLevel.Debug,
-        Message = "Provider {Provider} waited {WaitMs} ms for the {Limiter} rate limit before {Api}")]
-    public static partial void RateLimitWaited(this ILogger logger, string provider, string limiter, string api, double waitMs);
-
-    [LoggerMessage(EventId = 3004, EventName = "TencentImCircuitOpened", Level = LogLevel.Warning,
-        Message = "Provider {Provider} circuit opened for {BreakDuration} after repeated failures")]
-    public static partial void CircuitOpened(this ILogger logger, string provider, TimeSpan breakDuration);
-
-    [LoggerMessage(EventId = 3005, EventName = "TencentImCircuitClosed", Level = LogLevel.Information,
-        Message = "Provider {Provider} circuit closed")]
-    public static partial void CircuitClosed(this ILogger logger, string provider);
 
     [LoggerMessage(EventId = 3006, EventName = "TencentImCallFailed", Level = LogLevel.Debug,
         Message = "Provider {Provider} {Api} answered HTTP {Status}, ErrorCode {ErrorCode}: {ErrorInfo}")]
@@ -44,4 +31,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3009, EventName = "TencentImMessageDropped", Level = LogLevel.Warning,
         Message = "Provider {Provider} send_group_msg to {GroupId} was dropped by Tencent's frequency control: {Reason}")]
     public static partial void GroupMessageDropped(this ILogger logger, string provider, string groupId, string reason);
+
+    [LoggerMessage(EventId = 3010, EventName = "TencentImRecipientsFailed", Level = LogLevel.Information,
+        Message = "Provider {Provider} batchsendmsg chunk {Chunk} of {Chunks} of message {MessageId} reached {Delivered} recipients; {Failed} failed")]
+    public static partial void RecipientsFailed(this ILogger logger, string provider, string messageId, int chunk, int chunks, int delivered, int failed);
 }

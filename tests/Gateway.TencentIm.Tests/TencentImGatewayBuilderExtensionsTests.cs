@@ -1,10 +1,11 @@
 using Gateway.Core;
-using Gateway.Core.Providers;
-using Gateway.Core.Routing;
+using Gateway.Core.Http;
+using Gateway.Testing;
+using Gateway.TencentIm.Auth;
+using Gateway.TencentIm.Client;
 using Gateway.TencentIm.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.TencentIm.Tests;
@@ -24,6 +25,34 @@ public sealed class TencentImGatewayBuilderExtensionsTests
         [$"Gateway:Providers:{name}:Region"] = "Singapore",
     };
 
+    private static Dictionary<string, string?> Valid() => new()
+    {
+        ["Gateway:Providers:t:Type"] = "TencentIm",
+        ["Gateway:Providers:t:SdkAppId"] = "1400000000",
+        ["Gateway:Providers:t:SecretKey"] = Secret,
+        ["Gateway:Providers:t:Region"] = "China",
+    };
+
+    /// <summary>Every problem the startup check reports for the configuration (empty when it is valid).</summary>
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values)
+    {
+        var services = new ServiceCollection();
+        services.AddMessagingGateway(Configuration(values).GetSection("Gateway")).AddTencentIm();
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures];
+        }
+    }
+
+    private static TencentImMessageProvider ProviderOf(IServiceProvider services, string name) =>
+        ActivatorUtilities.CreateInstance<TencentImMessageProvider>(services, name);
+
     [Fact]
     public void AddTencentIm_CalledTwice_RegistersTheProviderTypeOnce()
     {
@@ -31,8 +60,10 @@ public sealed class TencentImGatewayBuilderExtensionsTests
 
         services.AddMessagingGateway().AddTencentIm().AddTencentIm();
 
-        Assert.Single(services, d => d.ServiceType == typeof(IMessageProviderFactory) && d.ImplementationType == typeof(TencentImProviderFactory));
-        Assert.Single(services, d => d.ServiceType == typeof(IConfigureOptions<HttpClientFactoryOptions>) && d.ImplementationType == typeof(TencentImHttpClientConfigurator));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TencentImOptions>) && d.ImplementationInstance is KeyFirstValidation<TencentImOptions> { Inner: TencentImOptionsValidator });
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TencentImOptions>) && d.ImplementationType == typeof(TencentImOptionsRules));
+        Assert.Single(services, d => d.ServiceType == typeof(UserSigCache) && d.IsKeyedService);
+        Assert.Single(services, d => d.ServiceType == typeof(ProviderClients<TencentImClient>));
     }
 
     [Fact]
@@ -41,24 +72,26 @@ public sealed class TencentImGatewayBuilderExtensionsTests
         var values = ValidInstance();
         values["Gateway:Providers:tencent-sg:AdminIdentifier"] = "ops";
         values["Gateway:Providers:tencent-sg:BatchSize"] = "200";
-        values["Gateway:Providers:tencent-sg:Quotas:RequestsPerSecond"] = "100";
+        values["Gateway:Providers:tencent-sg:RateLimit:RequestsPerSecond"] = "100";
         values["Gateway:Providers:tencent-sg:Resilience:AttemptTimeout"] = "00:00:05";
+        values["Gateway:Providers:tencent-sg:Resilience:Retry:MaxRetryAttempts"] = "2";
         values["Gateway:Providers:tencent-sg:UserSigLifetime"] = "2.00:00:00";
         var services = new ServiceCollection();
         services.AddMessagingGateway(Configuration(values).GetSection("Gateway")).AddTencentIm();
         using var provider = services.BuildServiceProvider();
 
-        var instance = provider.GetRequiredService<MessageProviderRegistry>().Find("tencent-sg");
-
-        Assert.NotNull(instance);
+        Assert.NotNull(provider.GetRequiredService<IMessageGateway>());
+        var instance = ProviderOf(provider, "tencent-sg");
         Assert.Equal("TencentIm", instance.ProviderType);
         Assert.Equal(200, instance.Capabilities.MaxRecipientsPerCall);
-        var state = provider.GetRequiredService<TencentImInstanceRegistry>().Get("tencent-sg");
-        Assert.Equal(new Uri("https://adminapisgp.im.qcloud.com/"), state.BaseAddress);
-        Assert.Equal("ops", state.Options.AdminIdentifier);
-        Assert.Equal(100, state.Options.Quotas.RequestsPerSecond);
-        Assert.Equal(TimeSpan.FromSeconds(5), state.Options.Resilience.AttemptTimeout);
-        Assert.Equal(TimeSpan.FromDays(2), state.Options.UserSigLifetime);
+        var options = provider.GetRequiredService<IOptionsMonitor<TencentImOptions>>().Get("tencent-sg");
+        Assert.Equal(new Uri("https://adminapisgp.im.qcloud.com/"), new TencentImTarget("tencent-sg", options).BaseUri);
+        Assert.Equal("ops", options.AdminIdentifier);
+        Assert.Equal(100, options.RateLimit.RequestsPerSecond);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Resilience.AttemptTimeout);
+        Assert.Equal(2, options.Resilience.Retry.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Resilience.TotalTimeout); // Tencent's default kept beside the bound keys
+        Assert.Equal(TimeSpan.FromDays(2), options.UserSigLifetime);
     }
 
     [Fact]
@@ -75,24 +108,30 @@ public sealed class TencentImGatewayBuilderExtensionsTests
         services.AddMessagingGateway().AddTencentIm(configuration.GetSection("Im:tencent-de"));
         using var provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredService<MessageProviderRegistry>().Find("tencent-de"));
-        Assert.Equal(new Uri("https://adminapiger.my-imcloud.com/"), provider.GetRequiredService<TencentImInstanceRegistry>().Get("tencent-de").BaseAddress);
+        Assert.NotNull(provider.GetRequiredService<IMessageGateway>());
+        var options = provider.GetRequiredService<IOptionsMonitor<TencentImOptions>>().Get("tencent-de");
+        Assert.Equal(1_400_000_001, options.SdkAppId);
+        Assert.Equal(new Uri("https://adminapiger.my-imcloud.com/"), TencentImDomains.BaseAddress(options));
     }
 
     [Fact]
-    public void AddTencentIm_CodeConfigured_DefaultsToTheNameTencent()
+    public async Task AddTencentIm_CodeConfigured_DefaultsToTheNameTencent()
     {
+        var stub = new StubHandler(_ => StubHandler.Json("""{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgTime":1767225600,"MsgKey":"1_2_3"}"""));
         var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => stub));
         services.AddMessagingGateway().AddTencentIm(o =>
         {
             o.SdkAppId = 1_400_000_000;
             o.SecretKey = Secret;
             o.BaseUrl = new Uri("http://127.0.0.1:9/tencent");
         });
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
 
-        Assert.Equal("tencent", provider.GetRequiredService<MessageProviderRegistry>().DefaultProviderName);
-        Assert.Equal(new Uri("http://127.0.0.1:9/tencent/"), provider.GetRequiredService<TencentImInstanceRegistry>().Get("tencent").BaseAddress);
+        var outcome = await provider.GetRequiredService<IMessageGateway>().SendAsync(Samples.Text("m-default"));
+
+        Assert.Equal("tencent", outcome.Sent!.Provider);
+        Assert.Equal("http://127.0.0.1:9/tencent/v4/openim/sendmsg", Assert.Single(stub.Requests).Uri.GetLeftPart(UriPartial.Path));
     }
 
     [Theory]
@@ -114,6 +153,24 @@ public sealed class TencentImGatewayBuilderExtensionsTests
     }
 
     [Fact]
+    public void BaseAddress_RegionAndBaseUrl_BaseUrlWins()
+    {
+        var address = TencentImDomains.BaseAddress(new TencentImOptions { Region = TencentImRegion.China, BaseUrl = new Uri("http://127.0.0.1:1234/proxy") });
+
+        Assert.Equal(new Uri("http://127.0.0.1:1234/proxy/"), address);
+    }
+
+    [Fact]
+    public void Validate_RegionAndBaseUrlTogether_IsValidAndBaseUrlWins()
+    {
+        var values = Valid();
+        values["Gateway:Providers:t:BaseUrl"] = "http://127.0.0.1:1234/";
+        values["Gateway:Providers:t:UseBackupDomain"] = "true";
+
+        Assert.Empty(Validate(values));
+    }
+
+    [Fact]
     public void Validate_EmptyInstance_NamesEveryMissingKey()
     {
         var errors = Validate(new() { ["Gateway:Providers:t:Type"] = "TencentIm" });
@@ -130,16 +187,16 @@ public sealed class TencentImGatewayBuilderExtensionsTests
     [InlineData("AdminIdentifier", "", "Gateway:Providers:t:AdminIdentifier is required")]
     [InlineData("UserSigLifetime", "00:01:00", "Gateway:Providers:t:UserSigLifetime must be between")]
     [InlineData("UserSigRefreshSkew", "1.00:00:00", "Gateway:Providers:t:UserSigRefreshSkew must be positive and at most half")]
-    [InlineData("Quotas:RequestsPerSecond", "1", "Gateway:Providers:t:Quotas:RequestsPerSecond must be between")]
-    [InlineData("Quotas:BatchRecipientsPerMinute", "600", "Gateway:Providers:t:Quotas:BatchRecipientsPerMinute must be at least twice")]
-    [InlineData("Quotas:SafetyMargin", "0.95", "Gateway:Providers:t:Quotas:SafetyMargin must be between")]
-    [InlineData("Retry:MaxRetries", "11", "Gateway:Providers:t:Retry:MaxRetries must be between")]
-    [InlineData("Retry:BaseDelay", "00:01:00", "Gateway:Providers:t:Retry:BaseDelay must be between")]
-    [InlineData("Retry:RateLimitDelay", "00:00:00.500", "Gateway:Providers:t:Retry:RateLimitDelay must be between 00:00:01")]
-    [InlineData("Resilience:AttemptTimeout", "00:01:00", "Gateway:Providers:t:Resilience:AttemptTimeout must be positive and less than")]
+    [InlineData("RateLimit:RequestsPerSecond", "1", "Gateway:Providers:t:RateLimit:RequestsPerSecond must be between")]
+    [InlineData("RateLimit:BatchRecipientsPerMinute", "600", "Gateway:Providers:t:RateLimit:BatchRecipientsPerMinute must be at least twice")]
+    [InlineData("RateLimit:WindowGuard", "00:00:00.300", "Gateway:Providers:t:RateLimit:WindowGuard must be between")]
+    [InlineData("Resilience:Retry:MaxRetryAttempts", "11", "Gateway:Providers:t:Resilience:Retry:MaxRetryAttempts must be between")]
+    [InlineData("Resilience:Retry:BaseDelay", "00:01:00", "Gateway:Providers:t:Resilience:Retry:MaxDelay must not be less than")]
+    [InlineData("Resilience:Retry:RateLimitedDelay", "00:00:00.500", "Gateway:Providers:t:Resilience:Retry:RateLimitedDelay must be between 00:00:01")]
+    [InlineData("Resilience:AttemptTimeout", "00:01:00", "Gateway:Providers:t:Resilience:AttemptTimeout must be less than")]
     [InlineData("Resilience:TotalTimeout", "00:02:00", "Gateway:Providers:t:Resilience:TotalTimeout must be at most 00:01:50")]
-    [InlineData("Resilience:SamplingDuration", "00:00:05", "Gateway:Providers:t:Resilience:SamplingDuration must be at least twice")]
-    [InlineData("Resilience:FailureRatio", "0", "Gateway:Providers:t:Resilience:FailureRatio must be between")]
+    [InlineData("Resilience:CircuitBreaker:SamplingDuration", "00:00:05", "Gateway:Providers:t:Resilience:CircuitBreaker:SamplingDuration must be at least twice")]
+    [InlineData("Resilience:CircuitBreaker:FailureRatio", "0", "Gateway:Providers:t:Resilience:CircuitBreaker:FailureRatio must be between")]
     [InlineData("BaseUrl", "ftp://example/", "Gateway:Providers:t:BaseUrl must be an absolute http or https URL")]
     [InlineData("Region", "Mars", "Gateway:Providers:t")]
     [InlineData("SdkAppId", "not-a-number", "Gateway:Providers:t")]
@@ -154,17 +211,41 @@ public sealed class TencentImGatewayBuilderExtensionsTests
 
         var errors = Validate(values);
 
-        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        Assert.True(errors.Any(e => e.StartsWith(expected, StringComparison.Ordinal)), string.Join(" | ", errors));
         Assert.DoesNotContain(errors, e => e.Contains(Secret, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Validate_RegionAndBaseUrlTogether_AsksForOne()
+    [Theory]
+    [InlineData("Retry:MaxRetries", "3", "Resilience:Retry:MaxRetryAttempts")]
+    [InlineData("Retry:BaseDelay", "00:00:01", "Resilience:Retry:BaseDelay")]
+    [InlineData("Retry:MaxDelay", "00:00:05", "Resilience:Retry:MaxDelay")]
+    [InlineData("Retry:RateLimitDelay", "00:00:02", "Resilience:Retry:RateLimitedDelay")]
+    [InlineData("Resilience:FailureRatio", "0.2", "Resilience:CircuitBreaker:FailureRatio")]
+    [InlineData("Resilience:MinimumThroughput", "10", "Resilience:CircuitBreaker:MinimumThroughput")]
+    [InlineData("Resilience:SamplingDuration", "00:01:00", "Resilience:CircuitBreaker:SamplingDuration")]
+    [InlineData("Resilience:BreakDuration", "00:00:30", "Resilience:CircuitBreaker:BreakDuration")]
+    [InlineData("Quotas:RequestsPerSecond", "100", "RateLimit:RequestsPerSecond")]
+    [InlineData("Quotas:BatchRecipientsPerMinute", "6000", "RateLimit:BatchRecipientsPerMinute")]
+    [InlineData("Quotas:GroupMessagesPerSecond", "20", "RateLimit:GroupMessagesPerSecond")]
+    public void Validate_RenamedKey_FailsAtStartupNamingTheNewKey(string old, string value, string renamed)
     {
         var values = Valid();
-        values["Gateway:Providers:t:BaseUrl"] = "http://127.0.0.1:1234/";
+        values["Gateway:Providers:t:" + old] = value;
 
-        Assert.Contains(Validate(values), e => e.StartsWith("Gateway:Providers:t:BaseUrl: set either", StringComparison.Ordinal));
+        var error = Assert.Single(Validate(values));
+
+        Assert.Equal($"Gateway:Providers:t:{old} was renamed to Gateway:Providers:t:{renamed}", error);
+    }
+
+    [Fact]
+    public void Validate_SafetyMargin_IsNoLongerASetting()
+    {
+        var values = Valid();
+        values["Gateway:Providers:t:Quotas:SafetyMargin"] = "0.95";
+
+        var error = Assert.Single(Validate(values));
+
+        Assert.StartsWith("Gateway:Providers:t:Quotas:SafetyMargin is no longer a setting", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,32 +294,10 @@ public sealed class TencentImGatewayBuilderExtensionsTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var registry = provider.GetRequiredService<MessageProviderRegistry>();
-
-        Assert.Equal(100, registry.Find("t")!.Capabilities.MaxRecipientsPerCall);
-        Assert.Equal(50, registry.Find("other")!.Capabilities.MaxRecipientsPerCall);
-    }
-
-    private static Dictionary<string, string?> Valid() => new()
-    {
-        ["Gateway:Providers:t:Type"] = "TencentIm",
-        ["Gateway:Providers:t:SdkAppId"] = "1400000000",
-        ["Gateway:Providers:t:SecretKey"] = Secret,
-        ["Gateway:Providers:t:Region"] = "China",
-    };
-
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values)
-    {
-        var services = new ServiceCollection();
-        services.AddMessagingGateway().AddTencentIm();
-        using var provider = services.BuildServiceProvider();
-        var factory = provider.GetServices<IMessageProviderFactory>().Single(f => f.ProviderType == "TencentIm");
-        return factory.Validate(new ProviderInstanceSettings
-        {
-            Name = "t",
-            ProviderType = "TencentIm",
-            ConfigurationPath = "Gateway:Providers:t",
-            Configuration = Configuration(values).GetSection("Gateway:Providers:t"),
-        });
+        Assert.NotNull(provider.GetRequiredService<IMessageGateway>());
+        Assert.Equal(100, ProviderOf(provider, "t").Capabilities.MaxRecipientsPerCall);
+        Assert.Equal(50, ProviderOf(provider, "other").Capabilities.MaxRecipientsPerCall);
+        Assert.NotSame(provider.GetRequiredKeyedService<UserSigCache>("t"), provider.GetRequiredKeyedService<UserSigCache>("other"));
+        Assert.Same(provider.GetRequiredKeyedService<UserSigCache>("t"), provider.GetRequiredKeyedService<UserSigCache>("t"));
     }
 }

@@ -1,18 +1,29 @@
 using System.Globalization;
 using Gateway.Core.Contracts;
+using Gateway.Core.Messages;
 using Gateway.Core.Providers;
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.TencentIm;
-using Gateway.TencentIm.Tests.Mapping;
+using Gateway.Testing;
+using Gateway.TencentIm.Tests.Support;
 
 namespace Gateway.TencentIm.Tests;
 
 public sealed class TencentImMessageProviderTests
 {
-    private static SendMessage Text(string id, params string[] to) =>
-        new() { MessageId = id, To = to, Content = MessageContent.FromText("hello") };
+    private static OutboundMessage Text(string id, params string[] to) => Samples.Outbound(Samples.TextContent(), to) with { MessageId = id };
+
+    private static SendMessage Command(string id, params string[] to) => new() { MessageId = id, To = to, Content = Samples.TextContent() };
 
     private static string[] Users(int count) => [.. Enumerable.Range(0, count).Select(i => "u" + i.ToString("D4", CultureInfo.InvariantCulture))];
+
+    private static OutboundRevoke Revoke(string key, string? to = null, string? groupId = null, string? sender = null) => new()
+    {
+        MessageId = "r",
+        Conversation = groupId is null ? new UserRecipients([to!]) : new GroupRecipient(groupId),
+        Sender = sender is null ? null : new MessageSender { UserId = sender },
+        ProviderMessageKey = key,
+    };
 
     [Fact]
     public async Task SendAsync_OneRecipient_PostsSendMsgWithTheReferenceBodyAndReturnsItsMsgKey()
@@ -23,7 +34,7 @@ public sealed class TencentImMessageProviderTests
 
         var request = Assert.Single(host.Emulator.Requests.All);
         Assert.Equal(TencentImEmulator.SendMsgPath, request.Path);
-        TencentImMessageMapperTests.AssertJson("""
+        JsonAssert.Equal("""
             {"To_Account":"alice","MsgSeq":2487001978,"MsgRandom":3711082910,
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}]}
             """, request.Body);
@@ -93,24 +104,65 @@ public sealed class TencentImMessageProviderTests
         Assert.Equal(2, result.Deliveries.Select(d => d.ProviderMessageKey).Distinct().Count());
     }
 
-    [Fact]
-    public async Task SendAsync_SomeRecipientsUnknown_ReportsThemPerRecipientFromErrorList()
+    [Theory]
+    [InlineData(false)] // OK, ErrorCode 0, ErrorList
+    [InlineData(true)]  // FAIL, ErrorCode 0, ErrorList (issue item 8)
+    public async Task SendAsync_SomeRecipientsUnknown_ReportsThemPerRecipientFromErrorList(bool failPartialBatches)
     {
         await using var host = await TencentImTestHost.StartAsync(emulator: o =>
         {
             o.RequireKnownAccounts = true;
             o.Accounts.UnionWith(["alice", "bob"]);
+            o.FailPartialBatches = failPartialBatches;
         });
 
-        var outcome = await host.Gateway.SendAsync(Text("m-partial", "alice", "ghost", "bob"));
+        var outcome = await host.Gateway.SendAsync(Command("m-partial", "alice", "ghost", "bob"));
 
         Assert.True(outcome.IsSuccess);
         Assert.Equal(["alice", "bob"], outcome.Sent.Deliveries.Select(d => d.Recipient));
+        Assert.Single(outcome.Sent.Deliveries.Select(d => d.ProviderMessageKey).Distinct());
+        Assert.Equal(Assert.Single(host.Emulator.Messages.Select(m => m.MsgKey).Distinct()), outcome.Sent.Deliveries[0].ProviderMessageKey);
         var failed = Assert.Single(outcome.Sent.FailedRecipients);
         Assert.Equal("ghost", failed.Recipient);
         Assert.Equal(GatewayErrorCode.RecipientNotFound, failed.Error.Code);
         Assert.Equal("70107", failed.Error.ProviderCode);
         Assert.False(failed.Error.Transient);
+    }
+
+    [Fact]
+    public async Task SendAsync_BatchFailWithErrorCodeZeroAndErrorList_SendsToTheOthersWithOneMsgKeyAndFailsEachListedWithItsOwnCode()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.RespondNext(
+            """
+            {"ActionStatus":"FAIL","ErrorCode":0,"ErrorInfo":"","MsgKey":"4852_28135_1579678877",
+             "ErrorList":[{"To_Account":"bob","ErrorCode":70107},{"To_Account":"carol","ErrorCode":20006}]}
+            """,
+            TencentImEmulator.BatchSendMsgPath);
+
+        var result = await host.Provider.SendAsync(Text("m-fail-zero", "alice", "bob", "carol", "dave"));
+
+        Assert.Equal(["alice", "dave"], result.Deliveries.Select(d => d.Recipient));
+        Assert.All(result.Deliveries, d => Assert.Equal("4852_28135_1579678877", d.ProviderMessageKey));
+        Assert.Equal(["bob", "carol"], result.FailedRecipients.Select(f => f.Recipient));
+        Assert.Equal(["70107", "20006"], result.FailedRecipients.Select(f => f.Error.ProviderCode));
+        Assert.Equal([GatewayErrorCode.RecipientNotFound, GatewayErrorCode.RecipientRejected], result.FailedRecipients.Select(f => f.Error.Code));
+        Assert.Single(host.Emulator.Requests.All);
+    }
+
+    [Fact]
+    public async Task SendAsync_BatchFailWithANonZeroCodeAndNoErrorList_FailsTheWholeChunk()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.RespondNext("""{"ActionStatus":"FAIL","ErrorCode":60020,"ErrorInfo":"package expired"}""", TencentImEmulator.BatchSendMsgPath);
+
+        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Text("m-fail-chunk", "alice", "bob")));
+
+        Assert.Equal(GatewayErrorCode.Forbidden, exception.ErrorCode);
+        Assert.Equal("60020", exception.ProviderErrorCode);
+        Assert.Contains("chunk 1 of 1", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("package expired", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Emulator.Messages);
     }
 
     [Fact]
@@ -132,7 +184,7 @@ public sealed class TencentImMessageProviderTests
         await using var host = await TencentImTestHost.StartAsync();
         host.Emulator.RespondNext("""{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"all failed"}""", TencentImEmulator.BatchSendMsgPath);
 
-        var outcome = await host.Gateway.SendAsync(Text("m-allfailed", "alice", "bob"));
+        var outcome = await host.Gateway.SendAsync(Command("m-allfailed", "alice", "bob"));
 
         Assert.False(outcome.IsSuccess);
         Assert.Equal(GatewayErrorCode.RecipientNotFound, outcome.Failed.Error.Code);
@@ -168,6 +220,7 @@ public sealed class TencentImMessageProviderTests
         Assert.All(result.FailedRecipients, f => Assert.Equal(GatewayErrorCode.Forbidden, f.Error.Code));
         Assert.All(result.FailedRecipients, f => Assert.Equal("60020", f.Error.ProviderCode));
         Assert.Equal(2, host.Emulator.Requests.Count); // the third chunk is not attempted once the app is refused
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 3007);
     }
 
     [Fact]
@@ -200,10 +253,10 @@ public sealed class TencentImMessageProviderTests
     public async Task SendAsync_Group_PostsSendGroupMsgAndReturnsMsgSeqAsKey()
     {
         await using var host = await TencentImTestHost.StartAsync();
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m-wire",
-            GroupId = "g1",
+            Recipients = new GroupRecipient("g1"),
             Content = new MessageContent { Type = ContentType.Mention, Mention = new MentionContent { Text = "@bob", UserIds = ["bob"] } },
             Options = new MessageOptions { Priority = MessagePriority.Low },
         };
@@ -213,7 +266,7 @@ public sealed class TencentImMessageProviderTests
 
         var request = host.Emulator.Requests.All[0];
         Assert.Equal(TencentImEmulator.SendGroupMsgPath, request.Path);
-        TencentImMessageMapperTests.AssertJson("""
+        JsonAssert.Equal("""
             {"GroupId":"g1","Random":3228054118,"MsgPriority":"Low",
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"@bob"}}],
              "GroupAtInfo":[{"GroupAtAllFlag":0,"GroupAt_Account":"bob"}]}
@@ -225,12 +278,27 @@ public sealed class TencentImMessageProviderTests
     }
 
     [Fact]
+    public async Task SendAsync_GroupMessageDroppedByFrequencyControl_IsRateLimitedWithRetryAfter()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.RespondNext("""{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgTime":1767225600,"MsgSeq":7,"MsgDropReason":"MsgFreqCtrl"}""", TencentImEmulator.SendGroupMsgPath);
+
+        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.OutboundToGroup(Samples.TextContent())));
+
+        Assert.Equal(GatewayErrorCode.RateLimited, exception.ErrorCode);
+        Assert.True(exception.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(1), exception.RetryAfter);
+        Assert.Contains("MsgFreqCtrl", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 3009);
+    }
+
+    [Fact]
     public async Task SendAsync_UnknownGroup_ThrowsRecipientNotFound()
     {
         await using var host = await TencentImTestHost.StartAsync(emulator: o => o.RequireKnownGroups = true);
 
         var exception = await Assert.ThrowsAsync<ProviderException>(() =>
-            host.Provider.SendAsync(new SendMessage { MessageId = "m", GroupId = "nope", Content = MessageContent.FromText("x") }));
+            host.Provider.SendAsync(Samples.OutboundToGroup(MessageContent.FromText("x"), "nope")));
 
         Assert.Equal(GatewayErrorCode.RecipientNotFound, exception.ErrorCode);
         Assert.Equal("10010", exception.ProviderErrorCode);
@@ -253,14 +321,14 @@ public sealed class TencentImMessageProviderTests
     public async Task RevokeAsync_GroupMessage_RecallsAndASecondRecallAlsoSucceeds()
     {
         await using var host = await TencentImTestHost.StartAsync();
-        var sent = await host.Provider.SendAsync(new SendMessage { MessageId = "m", GroupId = "g1", Content = MessageContent.FromText("x") });
-        var revoke = new RevokeMessage { MessageId = "r", Target = new RevokeTarget { GroupId = "g1" }, ProviderMessageKey = sent.Deliveries[0].ProviderMessageKey! };
+        var sent = await host.Provider.SendAsync(Samples.OutboundToGroup(MessageContent.FromText("x")));
+        var revoke = Revoke(sent.Deliveries[0].ProviderMessageKey!, groupId: "g1");
 
         await host.Provider.RevokeAsync(revoke);
         await host.Provider.RevokeAsync(revoke);
 
         var recalls = host.Emulator.Requests.ForPath(TencentImEmulator.GroupMsgRecallPath);
-        TencentImMessageMapperTests.AssertJson("""{"GroupId":"g1","MsgSeqList":[{"MsgSeq":1}]}""", recalls[0].Body);
+        JsonAssert.Equal("""{"GroupId":"g1","MsgSeqList":[{"MsgSeq":1}]}""", recalls[0].Body);
         Assert.Contains("20023", recalls[1].ResponseBody, StringComparison.Ordinal);
         Assert.True(Assert.Single(host.Emulator.Messages).Recalled);
     }
@@ -270,8 +338,7 @@ public sealed class TencentImMessageProviderTests
     {
         await using var host = await TencentImTestHost.StartAsync();
 
-        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(
-            new RevokeMessage { MessageId = "r", Target = new RevokeTarget { GroupId = "g1" }, ProviderMessageKey = "42" }));
+        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(Revoke("42", groupId: "g1")));
 
         Assert.Equal("10030", exception.ProviderErrorCode);
         Assert.Equal(GatewayErrorCode.InvalidMessage, exception.ErrorCode);
@@ -282,11 +349,11 @@ public sealed class TencentImMessageProviderTests
     {
         await using var host = await TencentImTestHost.StartAsync();
 
-        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(
-            new RevokeMessage { MessageId = "r", Target = new RevokeTarget { GroupId = "g1" }, ProviderMessageKey = "1_2_3" }));
+        var outcome = await host.Gateway.RevokeAsync(new RevokeMessage { MessageId = "r", Target = new RevokeTarget { GroupId = "g1" }, ProviderMessageKey = "1_2_3" });
 
-        Assert.Equal(GatewayErrorCode.InvalidMessage, exception.ErrorCode);
-        Assert.StartsWith("providerMessageKey:", exception.Message, StringComparison.Ordinal);
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(GatewayErrorCode.InvalidMessage, outcome.Failed!.Error.Code);
+        Assert.Equal("providerMessageKey", Assert.Single(outcome.Failed.Error.Details!).Field);
         Assert.Equal(0, host.Emulator.Requests.Count);
     }
 
@@ -295,13 +362,13 @@ public sealed class TencentImMessageProviderTests
     {
         await using var host = await TencentImTestHost.StartAsync();
         var sent = await host.Provider.SendAsync(Text("m", "alice"));
-        var revoke = new RevokeMessage { MessageId = "r", Target = new RevokeTarget { To = "alice" }, ProviderMessageKey = sent.Deliveries[0].ProviderMessageKey! };
+        var revoke = Revoke(sent.Deliveries[0].ProviderMessageKey!, to: "alice");
 
         await host.Provider.RevokeAsync(revoke);
         await host.Provider.RevokeAsync(revoke);
 
         var withdraw = host.Emulator.Requests.ForPath(TencentImEmulator.AdminMsgWithdrawPath);
-        TencentImMessageMapperTests.AssertJson(
+        JsonAssert.Equal(
             $$"""{"From_Account":"administrator","To_Account":"alice","MsgKey":"{{sent.Deliveries[0].ProviderMessageKey}}"}""",
             withdraw[0].Body);
         Assert.Contains("20023", withdraw[1].ResponseBody, StringComparison.Ordinal);
@@ -312,17 +379,11 @@ public sealed class TencentImMessageProviderTests
     public async Task RevokeAsync_BatchMessage_RecallsEachRecipientWithTheChunkKey()
     {
         await using var host = await TencentImTestHost.StartAsync();
-        var sent = await host.Provider.SendAsync(new SendMessage { MessageId = "m", Sender = new MessageSender { UserId = "carol" }, To = ["alice", "bob"], Content = MessageContent.FromText("x") });
+        var sent = await host.Provider.SendAsync(Text("m", "alice", "bob") with { Sender = new MessageSender { UserId = "carol" } });
 
         foreach (var delivery in sent.Deliveries)
         {
-            await host.Provider.RevokeAsync(new RevokeMessage
-            {
-                MessageId = "r-" + delivery.Recipient,
-                Target = new RevokeTarget { To = delivery.Recipient },
-                Sender = new MessageSender { UserId = "carol" },
-                ProviderMessageKey = delivery.ProviderMessageKey!,
-            });
+            await host.Provider.RevokeAsync(Revoke(delivery.ProviderMessageKey!, to: delivery.Recipient, sender: "carol") with { MessageId = "r-" + delivery.Recipient });
         }
 
         Assert.All(host.Emulator.Messages, m => Assert.True(m.Recalled));
@@ -333,8 +394,7 @@ public sealed class TencentImMessageProviderTests
     {
         await using var host = await TencentImTestHost.StartAsync();
 
-        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(
-            new RevokeMessage { MessageId = "r", Target = new RevokeTarget { To = "alice" }, ProviderMessageKey = "9_9_9" }));
+        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(Revoke("9_9_9", to: "alice")));
 
         Assert.Equal("20022", exception.ProviderErrorCode);
         Assert.Equal(GatewayErrorCode.InvalidMessage, exception.ErrorCode);
@@ -401,16 +461,13 @@ public sealed class TencentImMessageProviderTests
     {
         await using var host = await TencentImTestHost.StartAsync(o => o.MaxBodyBytes = 1024);
 
-        var exception = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(new SendMessage
-        {
-            MessageId = "m",
-            To = ["alice"],
-            Content = MessageContent.FromText(new string('x', 1000)),
-        }));
+        var outcome = await host.Gateway.SendAsync(new SendMessage { MessageId = "m", To = ["alice"], Content = MessageContent.FromText(new string('x', 1000)) });
 
-        Assert.Equal(GatewayErrorCode.InvalidMessage, exception.ErrorCode);
-        Assert.StartsWith("content:", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("1024", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(GatewayErrorCode.InvalidMessage, outcome.Failed!.Error.Code);
+        var detail = Assert.Single(outcome.Failed.Error.Details!);
+        Assert.Equal("content", detail.Field);
+        Assert.Equal("Gateway.ProviderLimit", detail.Rule);
+        Assert.Contains("1024", detail.Message, StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.Requests.Count);
     }
 
@@ -447,20 +504,12 @@ public sealed class TencentImMessageProviderTests
     }
 
     [Fact]
-    public void Capabilities_Instance_AdvertiseTheTencentLimits()
+    public async Task CircuitState_Healthy_IsClosed()
     {
-        var capabilities = TencentImTestHost.CapabilitiesOf(o => o.BatchSize = 300);
+        await using var host = await TencentImTestHost.StartAsync();
 
-        Assert.DoesNotContain(ContentType.Notification, capabilities.ContentTypes);
-        Assert.Equal(9, capabilities.ContentTypes.Count);
-        Assert.Equal(RecipientKinds.Users | RecipientKinds.Group, capabilities.RecipientKinds);
-        Assert.Equal(RecipientKinds.Users | RecipientKinds.Group, capabilities.Revoke);
-        Assert.Equal(300, capabilities.MaxRecipientsPerCall);
-        Assert.Equal(8192, capabilities.MaxBodyBytes);
-        Assert.Equal(32, capabilities.MaxIdBytes);
-        Assert.False(capabilities.SupportedFields.HasFlag(OptionalFields.SenderNickname));
-        Assert.False(capabilities.SupportedFields.HasFlag(OptionalFields.SenderFaceUrl));
-        Assert.False(capabilities.SupportedFields.HasFlag(OptionalFields.SenderPlatformId));
-        Assert.True(capabilities.SupportedFields.HasFlag(OptionalFields.Priority | OptionalFields.SendTime | OptionalFields.CustomSound | OptionalFields.OfflinePushDisabled));
+        await host.Provider.SendAsync(Text("m", "alice"));
+
+        Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
     }
 }

@@ -115,8 +115,11 @@ public sealed partial class TencentImEmulator
         }
 
         _c2cDedup[key] = (NowTimestamp, msgKey, msgTime);
+        // ErrorCode is 0 when any recipient got it and non-zero only when all failed (reference §4.1); a partly failed
+        // batch says FAIL in ActionStatus when FailPartialBatches is set, as Tencent's own sample answer does.
         var answer = failed.Count == recipients.Count
             ? Fail(TencentImErrorCodes.AccountNotFound, "no recipient exists")
+            : failed.Count > 0 && Options.FailPartialBatches ? Fail(0, string.Empty)
             : Ok();
         if (failed.Count < recipients.Count)
         {

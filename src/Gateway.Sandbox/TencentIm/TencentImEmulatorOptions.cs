@@ -74,6 +74,15 @@ public sealed class TencentImEmulatorOptions
     /// <value>The default is <see langword="false"/>.</value>
     public bool OmitBatchErrorList { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a batchsendmsg that reached some recipients but not all answers
+    /// <c>ActionStatus</c> FAIL — still with <c>ErrorCode</c> 0, the batch's <c>MsgKey</c> and the <c>ErrorList</c> — as the
+    /// partial-failure sample of Tencent's batchsendmsg page does; by default it answers OK. Either way <c>ErrorCode</c>
+    /// is 0 when any recipient got the message and non-zero only when all failed (reference §4.1).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool FailPartialBatches { get; set; }
+
     /// <summary>Gets or sets the clock used for UserSig expiry, dedup windows, quotas and message times.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

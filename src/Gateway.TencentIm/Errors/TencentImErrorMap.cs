@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Gateway.Core.Contracts;
-using static Gateway.TencentIm.Errors.TencentImErrorClass;
+using static Gateway.TencentIm.Errors.TencentImErrorKind;
 
 namespace Gateway.TencentIm.Errors;
 
@@ -14,7 +14,7 @@ internal static class TencentImErrorMap
     /// <summary>The wait Tencent asks for after 70050 (too many failed UserSig checks).</summary>
     public static readonly TimeSpan AuthLockoutDelay = TimeSpan.FromSeconds(60);
 
-    private static readonly FrozenDictionary<int, TencentImError> Table = new Dictionary<int, TencentImError>
+    private static readonly FrozenDictionary<int, TencentImErrorRow> Table = new Dictionary<int, TencentImErrorRow>
     {
         [60002] = Bad("HTTP parse error or bad URL"),
         [60003] = Bad("request JSON parse error"),
@@ -119,13 +119,13 @@ internal static class TencentImErrorMap
     public static IEnumerable<int> Codes => Table.Keys;
 
     /// <summary>Classifies a code; 120001–130000 are the app's own C2C callback codes (rejected by the callback).</summary>
-    public static TencentImError Lookup(int code) =>
+    public static TencentImErrorRow Lookup(int code) =>
         Table.TryGetValue(code, out var error) ? error
         : code is >= 120_001 and <= 130_000 ? Rejected("rejected by the app's C2C callback")
         : new(Unknown, GatewayErrorCode.Unknown, false, "unknown error code");
 
     /// <summary>Whether the HTTP pipeline repeats a call that got this code (byte-identical body).</summary>
-    public static bool IsRetried(int code) => Lookup(code).Class switch
+    public static bool IsRetried(int code) => Lookup(code).Kind switch
     {
         Retryable or AuthThenRetryable => true,
         RateLimited => code != 70050,
@@ -133,29 +133,35 @@ internal static class TencentImErrorMap
     };
 
     /// <summary>Whether the code means the UserSig must be regenerated and the call replayed once.</summary>
-    public static bool IsAuth(int code) => Lookup(code).Class is TencentImErrorClass.Auth or AuthThenRetryable;
+    public static bool IsAuth(int code) => Lookup(code).Kind is TencentImErrorKind.Auth or AuthThenRetryable;
 
     /// <summary>Whether the code is a quota answer (waits at least the rate-limit delay before a retry).</summary>
-    public static bool IsRateLimited(int code) => Lookup(code).Class == RateLimited;
+    public static bool IsRateLimited(int code) => Lookup(code).Kind == RateLimited;
+
+    /// <summary>Whether the code is a success (20023 "already recalled" on a recall).</summary>
+    public static bool IsSuccess(int code) => code == 0 || Lookup(code).Kind == Success;
+
+    /// <summary>Whether the code concerns the recipient (or group) only, so a batch reports it per recipient.</summary>
+    public static bool IsAboutRecipient(int code) => Lookup(code).Kind == Recipient;
 
     /// <summary>Whether the code counts as an outage for the circuit breaker (internal errors, not quotas or bad input).</summary>
-    public static bool IsOutage(int code) => Lookup(code).Class == Retryable;
+    public static bool IsOutage(int code) => Lookup(code).Kind == Retryable;
 
-    private static TencentImError Retry(string meaning) => new(Retryable, GatewayErrorCode.ProviderUnavailable, true, meaning);
+    private static TencentImErrorRow Retry(string meaning) => new(Retryable, GatewayErrorCode.ProviderUnavailable, true, meaning);
 
-    private static TencentImError Limited(string meaning) => new(RateLimited, GatewayErrorCode.RateLimited, true, meaning);
+    private static TencentImErrorRow Limited(string meaning) => new(RateLimited, GatewayErrorCode.RateLimited, true, meaning);
 
-    private static TencentImError Renew(string meaning) => new(TencentImErrorClass.Auth, GatewayErrorCode.Unauthorized, false, meaning);
+    private static TencentImErrorRow Renew(string meaning) => new(TencentImErrorKind.Auth, GatewayErrorCode.Unauthorized, false, meaning);
 
-    private static TencentImError Unauthorized(string meaning) => new(Config, GatewayErrorCode.Unauthorized, false, meaning);
+    private static TencentImErrorRow Unauthorized(string meaning) => new(Config, GatewayErrorCode.Unauthorized, false, meaning);
 
-    private static TencentImError Forbidden(string meaning) => new(Config, GatewayErrorCode.Forbidden, false, meaning);
+    private static TencentImErrorRow Forbidden(string meaning) => new(Config, GatewayErrorCode.Forbidden, false, meaning);
 
-    private static TencentImError Bad(string meaning) => new(BadRequest, GatewayErrorCode.InvalidMessage, false, meaning);
+    private static TencentImErrorRow Bad(string meaning) => new(BadRequest, GatewayErrorCode.InvalidMessage, false, meaning);
 
-    private static TencentImError NotFound(string meaning) => new(Recipient, GatewayErrorCode.RecipientNotFound, false, meaning);
+    private static TencentImErrorRow NotFound(string meaning) => new(Recipient, GatewayErrorCode.RecipientNotFound, false, meaning);
 
-    private static TencentImError Rejected(string meaning) => new(Recipient, GatewayErrorCode.RecipientRejected, false, meaning);
+    private static TencentImErrorRow Rejected(string meaning) => new(Recipient, GatewayErrorCode.RecipientRejected, false, meaning);
 
-    private static TencentImError RecallFailed(string meaning) => new(TencentImErrorClass.Revoke, GatewayErrorCode.InvalidMessage, false, meaning);
+    private static TencentImErrorRow RecallFailed(string meaning) => new(TencentImErrorKind.Revoke, GatewayErrorCode.InvalidMessage, false, meaning);
 }

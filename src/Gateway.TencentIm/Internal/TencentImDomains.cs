@@ -28,9 +28,10 @@ internal static class TencentImDomains
         _ => null,
     };
 
-    /// <summary>Gets the base address requests are relative to (always ending in a slash).</summary>
+    /// <summary>Gets the base address requests are relative to (always ending in a slash): <c>BaseUrl</c> when set, else the region's domain.</summary>
     public static Uri BaseAddress(TencentImOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.BaseUrl is { } custom)
         {
             var text = custom.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);

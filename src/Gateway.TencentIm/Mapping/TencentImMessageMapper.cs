@@ -1,61 +1,104 @@
+using System.Globalization;
 using Gateway.Core.Contracts;
+using Gateway.Core.Messages;
 using Gateway.TencentIm.Dtos;
 
 namespace Gateway.TencentIm.Mapping;
 
-/// <summary>Maps the neutral model to Tencent's DTOs (DESIGN.md's model table, reference §3–§5).</summary>
+/// <summary>
+/// Maps the validated model to Tencent's DTOs (reference §3–§5). It takes <see cref="OutboundMessage"/>, so the content
+/// object, the recipients and the options are never missing; options a shape cannot carry are left out (the gateway has
+/// already reported them as ignored, or rejected the message on a strict instance).
+/// </summary>
 internal static class TencentImMessageMapper
 {
     /// <summary><c>Download_Flag</c>, <c>VideoDownloadFlag</c> and <c>ThumbDownloadFlag</c>: 2 = download from the URL given.</summary>
     public const int DownloadFromUrl = 2;
 
-    public static SendMsgRequest ToSendMsg(SendMessage message, string recipient, IReadOnlyList<TencentImMsgElement> body)
+    /// <summary>Builds a <c>sendmsg</c> to one user, with the dedup pair of that call.</summary>
+    public static SendMsgRequest ToSendMsg(OutboundMessage message, string recipient, IReadOnlyList<TencentImMsgElement> body)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var (seq, random) = MessageIdentity.ForRecipient(message.MessageId, recipient);
+        var options = message.Options;
         return new SendMsgRequest
         {
-            SyncOtherMachine = SyncOtherMachine(message.Options),
+            SyncOtherMachine = SyncOtherMachine(options),
             FromAccount = message.Sender?.UserId,
             ToAccount = recipient,
-            MsgLifeTime = MsgLifeTime(message.Options),
+            MsgLifeTime = MsgLifeTime(options),
             MsgSeq = seq,
             MsgRandom = random,
-            MsgTimeStamp = message.Options?.SendTime?.ToUnixTimeSeconds(),
+            MsgTimeStamp = options.SendTime?.ToUnixTimeSeconds(),
             MsgBody = body,
-            CloudCustomData = message.Options?.Extension,
-            OfflinePushInfo = OfflinePush(message.Options?.OfflinePush),
+            CloudCustomData = options.Extension,
+            OfflinePushInfo = OfflinePush(options.OfflinePush),
         };
     }
 
-    public static BatchSendMsgRequest ToBatchSendMsg(SendMessage message, IReadOnlyList<string> recipients, int chunkIndex, IReadOnlyList<TencentImMsgElement> body)
+    /// <summary>Builds the <c>batchsendmsg</c> of chunk <paramref name="chunkIndex"/> (0-based), with that chunk's dedup pair.</summary>
+    public static BatchSendMsgRequest ToBatchSendMsg(OutboundMessage message, IReadOnlyList<string> recipients, int chunkIndex, IReadOnlyList<TencentImMsgElement> body)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var (seq, random) = MessageIdentity.ForChunk(message.MessageId, chunkIndex);
+        var options = message.Options;
         return new BatchSendMsgRequest
         {
-            SyncOtherMachine = SyncOtherMachine(message.Options),
+            SyncOtherMachine = SyncOtherMachine(options),
             FromAccount = message.Sender?.UserId,
             ToAccount = recipients,
-            MsgLifeTime = MsgLifeTime(message.Options),
+            MsgLifeTime = MsgLifeTime(options),
             MsgSeq = seq,
             MsgRandom = random,
             MsgBody = body,
-            CloudCustomData = message.Options?.Extension,
-            OfflinePushInfo = OfflinePush(message.Options?.OfflinePush),
+            CloudCustomData = options.Extension,
+            OfflinePushInfo = OfflinePush(options.OfflinePush),
         };
     }
 
-    public static SendGroupMsgRequest ToSendGroupMsg(SendMessage message, IReadOnlyList<TencentImMsgElement> body) => new()
+    /// <summary>Builds a <c>send_group_msg</c>.</summary>
+    public static SendGroupMsgRequest ToSendGroupMsg(OutboundMessage message, GroupRecipient group, IReadOnlyList<TencentImMsgElement> body)
     {
-        GroupId = message.GroupId!,
-        Random = MessageIdentity.ForGroup(message.MessageId, message.GroupId!),
-        MsgPriority = Priority(message.Options?.Priority),
-        MsgBody = body,
-        FromAccount = message.Sender?.UserId,
-        OfflinePushInfo = OfflinePush(message.Options?.OfflinePush),
-        OnlineOnlyFlag = message.Options?.OnlineOnly == true ? 1 : null,
-        CloudCustomData = message.Options?.Extension,
-        GroupAtInfo = GroupAtInfo(message.Content),
-    };
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(group);
+        var options = message.Options;
+        return new SendGroupMsgRequest
+        {
+            GroupId = group.GroupId,
+            Random = MessageIdentity.ForGroup(message.MessageId, group.GroupId),
+            MsgPriority = Priority(options.Priority),
+            MsgBody = body,
+            FromAccount = message.Sender?.UserId,
+            OfflinePushInfo = OfflinePush(options.OfflinePush),
+            OnlineOnlyFlag = options.OnlineOnly ? 1 : null,
+            CloudCustomData = options.Extension,
+            GroupAtInfo = GroupAtInfo(message.Content),
+        };
+    }
+
+    /// <summary>Builds the <c>admin_msgwithdraw</c> of a one-to-one message: sent by the original sender, or the admin.</summary>
+    public static AdminMsgWithdrawRequest ToWithdraw(OutboundRevoke request, string recipient, string adminIdentifier)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new AdminMsgWithdrawRequest
+        {
+            FromAccount = request.Sender?.UserId ?? adminIdentifier,
+            ToAccount = recipient,
+            MsgKey = request.ProviderMessageKey,
+        };
+    }
+
+    /// <summary>Builds the <c>group_msg_recall</c> of a group message; its key is the group <c>MsgSeq</c> (decimal digits, checked by the capabilities).</summary>
+    public static GroupMsgRecallRequest ToRecall(OutboundRevoke request, GroupRecipient group)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(group);
+        return new GroupMsgRecallRequest
+        {
+            GroupId = group.GroupId,
+            MsgSeqList = [new GroupMsgSeq { MsgSeq = ulong.Parse(request.ProviderMessageKey, NumberStyles.None, CultureInfo.InvariantCulture) }],
+        };
+    }
 
     /// <summary>The <c>MsgBody</c> of a content: one element (a mention is a <c>TIMTextElem</c> plus <c>GroupAtInfo</c>).</summary>
     /// <exception cref="NotSupportedException">The content type has no Tencent element (notification).</exception>

@@ -1,13 +1,14 @@
 using Gateway.Sandbox.TencentIm;
 using Gateway.TencentIm.Auth;
-using Gateway.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.TencentIm.Tests.Auth;
 
 public sealed class UserSigCacheTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeLogger _logger = new();
 
     [Fact]
     public async Task GetAsync_WithinLifetimeMinusSkew_ReturnsTheCachedToken()
@@ -19,7 +20,7 @@ public sealed class UserSigCacheTests
         var second = await cache.GetAsync();
 
         Assert.Same(first, second);
-        Assert.Equal(1, cache.Generations);
+        Assert.Equal(1, cache.Issued);
     }
 
     [Fact]
@@ -32,10 +33,11 @@ public sealed class UserSigCacheTests
         var second = await cache.GetAsync();
 
         Assert.NotEqual(first, second);
-        Assert.Equal(2, cache.Generations);
+        Assert.Equal(2, cache.Issued);
         TencentUserSig.TryDecode(second, out var document);
         Assert.Equal(_clock.GetUtcNow().ToUnixTimeSeconds(), document!.Time);
         Assert.Equal(3600, document.Expire);
+        Assert.Equal(3000, _logger.LatestRecord.Id.Id);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class UserSigCacheTests
         var tokens = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => cache.GetAsync().AsTask()));
 
         Assert.Single(tokens.Distinct());
-        Assert.Equal(1, cache.Generations);
+        Assert.Equal(1, cache.Issued);
     }
 
     [Fact]
@@ -60,8 +62,22 @@ public sealed class UserSigCacheTests
 
         Assert.Single(renewed.Distinct());
         Assert.NotEqual(rejected, renewed[0]);
-        Assert.Equal(2, cache.Generations);
+        Assert.Equal(2, cache.Issued);
         Assert.Equal(renewed[0], await cache.GetAsync());
+    }
+
+    [Fact]
+    public async Task Redact_Text_RemovesTheSecretAndTheCurrentAndPreviousUserSig()
+    {
+        using var cache = CreateSut();
+        var previous = await cache.GetAsync();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var current = await cache.RenewAsync(previous);
+
+        var text = cache.Redact($"old {previous} new {current} key {TencentImEmulatorOptions.SampleSecretKey}");
+
+        Assert.Equal("old *** new *** key ***", text);
+        Assert.Equal(string.Empty, cache.Redact(null));
     }
 
     private UserSigCache CreateSut() => new(
@@ -72,5 +88,5 @@ public sealed class UserSigCacheTests
         TimeSpan.FromHours(1),
         TimeSpan.FromMinutes(5),
         _clock,
-        NullLogger.Instance);
+        _logger);
 }

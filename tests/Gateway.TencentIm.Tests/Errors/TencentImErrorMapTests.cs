@@ -1,10 +1,10 @@
 using Gateway.Core.Contracts;
 using Gateway.TencentIm.Errors;
-using static Gateway.TencentIm.Errors.TencentImErrorClass;
+using static Gateway.TencentIm.Errors.TencentImErrorKind;
 
 namespace Gateway.TencentIm.Tests.Errors;
 
-/// <summary>One row per code of reference §6: class → (gateway code, transient), written out here from the reference.</summary>
+/// <summary>One row per code of reference §6: kind (the reference's class) → (gateway code, transient), written out here from the reference.</summary>
 public sealed class TencentImErrorMapTests
 {
     public static TheoryData<int, string, GatewayErrorCode, bool> Rows => new()
@@ -113,11 +113,11 @@ public sealed class TencentImErrorMapTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void Lookup_ReferenceRow_HasItsClassCodeAndTransience(int code, string expectedClass, GatewayErrorCode expectedCode, bool expectedTransient)
+    public void Lookup_ReferenceRow_HasItsKindCodeAndTransience(int code, string expectedKind, GatewayErrorCode expectedCode, bool expectedTransient)
     {
         var error = TencentImErrorMap.Lookup(code);
 
-        Assert.Equal(expectedClass, error.Class.ToString());
+        Assert.Equal(expectedKind, error.Kind.ToString());
         Assert.Equal(expectedCode, error.Code);
         Assert.Equal(expectedTransient, error.Transient);
         Assert.False(string.IsNullOrWhiteSpace(error.Meaning));
@@ -139,7 +139,7 @@ public sealed class TencentImErrorMapTests
     {
         var error = TencentImErrorMap.Lookup(code);
 
-        Assert.Equal(Unknown, error.Class);
+        Assert.Equal(Unknown, error.Kind);
         Assert.Equal(GatewayErrorCode.Unknown, error.Code);
         Assert.False(TencentImErrorMap.IsRetried(code));
     }
@@ -153,7 +153,7 @@ public sealed class TencentImErrorMapTests
     [InlineData(70001, false)]
     [InlineData(90010, false)]
     [InlineData(70107, false)]
-    public void IsRetried_ByClass_RetriesTransientAndQuotaCodesButNot70050(int code, bool expected)
+    public void IsRetried_ByKind_RetriesTransientAndQuotaCodesButNot70050(int code, bool expected)
     {
         Assert.Equal(expected, TencentImErrorMap.IsRetried(code));
     }
@@ -175,5 +175,37 @@ public sealed class TencentImErrorMapTests
     public void IsAuth_UserSigCodes_RenewTheUserSig(int code, bool expected)
     {
         Assert.Equal(expected, TencentImErrorMap.IsAuth(code));
+    }
+
+    [Theory]
+    [InlineData(20023, true)]
+    [InlineData(0, true)]
+    [InlineData(20022, false)]
+    [InlineData(10030, false)]
+    public void IsSuccess_AlreadyRecalled_CountsAsSuccess(int code, bool expected)
+    {
+        Assert.Equal(expected, TencentImErrorMap.IsSuccess(code));
+    }
+
+    [Theory]
+    [InlineData(70107, true)]
+    [InlineData(20006, true)]
+    [InlineData(120001, true)]
+    [InlineData(90011, false)]
+    [InlineData(60020, false)]
+    public void IsAboutRecipient_RecipientCodes_AreReportedPerRecipient(int code, bool expected)
+    {
+        Assert.Equal(expected, TencentImErrorMap.IsAboutRecipient(code));
+    }
+
+    [Theory]
+    [InlineData(70500, true)]
+    [InlineData(20002, false)]
+    [InlineData(60007, false)]
+    [InlineData(70050, false)]
+    [InlineData(90010, false)]
+    public void IsOutage_InternalCodes_CountForTheBreakerButNotQuotas(int code, bool expected)
+    {
+        Assert.Equal(expected, TencentImErrorMap.IsOutage(code));
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Core.Contracts;
+using Gateway.Core.Messages;
+using Gateway.Testing;
 using Gateway.TencentIm.Mapping;
 using Gateway.TencentIm.Serialization;
 
@@ -104,7 +106,7 @@ public sealed class TencentImMessageMapperTests
     {
         var actual = JsonSerializer.Serialize(TencentImMessageMapper.ToMsgBody(content), TencentImJsonContext.Default.IReadOnlyListTencentImMsgElement);
 
-        AssertJson(expected, actual, name);
+        JsonAssert.Equal(expected, actual, name);
     }
 
     [Fact]
@@ -118,11 +120,11 @@ public sealed class TencentImMessageMapperTests
     [Fact]
     public void ToSendMsg_MinimalMessage_HasOnlyTheRequiredFieldsAndAlwaysMsgSeq()
     {
-        var message = new SendMessage { MessageId = "m-wire", To = ["alice"], Content = MessageContent.FromText("hello") };
+        var message = new OutboundMessage { MessageId = "m-wire", Recipients = new UserRecipients(["alice"]), Content = MessageContent.FromText("hello") };
 
         var json = Serialize(message, "alice");
 
-        AssertJson("""
+        JsonAssert.Equal("""
             {"To_Account":"alice","MsgSeq":2487001978,"MsgRandom":3711082910,
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}]}
             """, json);
@@ -131,11 +133,11 @@ public sealed class TencentImMessageMapperTests
     [Fact]
     public void ToSendMsg_EveryOption_MapsToTheReferenceFields()
     {
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m-wire",
             Sender = new MessageSender { UserId = "carol" },
-            To = ["alice"],
+            Recipients = new UserRecipients(["alice"]),
             Content = MessageContent.FromText("hello"),
             Options = new MessageOptions
             {
@@ -157,7 +159,7 @@ public sealed class TencentImMessageMapperTests
 
         var json = Serialize(message, "alice");
 
-        AssertJson("""
+        JsonAssert.Equal("""
             {"SyncOtherMachine":2,"From_Account":"carol","To_Account":"alice","MsgLifeTime":3600,
              "MsgSeq":2487001978,"MsgRandom":3711082910,"MsgTimeStamp":1767225600,
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}],
@@ -174,10 +176,10 @@ public sealed class TencentImMessageMapperTests
     [InlineData(true, 3600, false, 0, 2)]
     public void ToSendMsg_OnlineOnlyLifetimeAndSync_MapToMsgLifeTimeAndSyncOtherMachine(bool onlineOnly, int? lifetime, bool? sync, int? expectedLifeTime, int? expectedSync)
     {
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m",
-            To = ["alice"],
+            Recipients = new UserRecipients(["alice"]),
             Content = MessageContent.FromText("x"),
             Options = new MessageOptions { OnlineOnly = onlineOnly, LifetimeSeconds = lifetime, SyncToSender = sync },
         };
@@ -191,34 +193,34 @@ public sealed class TencentImMessageMapperTests
     [Fact]
     public void ToSendMsg_PushDisabledAndBadgeCounted_MapToPushFlagAndBadgeMode()
     {
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m",
-            To = ["alice"],
+            Recipients = new UserRecipients(["alice"]),
             Content = MessageContent.FromText("x"),
             Options = new MessageOptions { OfflinePush = new OfflinePushOptions { Disabled = true, IosBadge = true } },
         };
 
         var node = JsonNode.Parse(Serialize(message, "alice"))!;
 
-        AssertJson("""{"PushFlag":1,"ApnsInfo":{"BadgeMode":0}}""", node["OfflinePushInfo"]!.ToJsonString());
+        JsonAssert.Equal("""{"PushFlag":1,"ApnsInfo":{"BadgeMode":0}}""", node["OfflinePushInfo"]!.ToJsonString());
     }
 
     [Fact]
     public void ToBatchSendMsg_Chunk_HasRecipientsArrayAndTheChunksPair()
     {
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m-wire",
             Sender = new MessageSender { UserId = "carol" },
-            To = ["alice", "bob"],
+            Recipients = new UserRecipients(["alice", "bob"]),
             Content = MessageContent.FromText("hello"),
             Options = new MessageOptions { OnlineOnly = true, Extension = "x" },
         };
 
         var request = TencentImMessageMapper.ToBatchSendMsg(message, ["alice", "bob"], 0, TencentImMessageMapper.ToMsgBody(message.Content));
 
-        AssertJson("""
+        JsonAssert.Equal("""
             {"From_Account":"carol","To_Account":["alice","bob"],"MsgLifeTime":0,"MsgSeq":2682084298,"MsgRandom":72579520,
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}],"CloudCustomData":"x"}
             """, JsonSerializer.Serialize(request, TencentImJsonContext.Default.BatchSendMsgRequest));
@@ -227,11 +229,11 @@ public sealed class TencentImMessageMapperTests
     [Fact]
     public void ToSendGroupMsg_MentionWithEveryOption_MapsToGroupFields()
     {
-        var message = new SendMessage
+        var message = new OutboundMessage
         {
             MessageId = "m-wire",
             Sender = new MessageSender { UserId = "carol" },
-            GroupId = "g1",
+            Recipients = new GroupRecipient("g1"),
             Content = new MessageContent { Type = ContentType.Mention, Mention = new MentionContent { Text = "@all @bob hi", UserIds = ["bob"], All = true } },
             Options = new MessageOptions
             {
@@ -242,9 +244,9 @@ public sealed class TencentImMessageMapperTests
             },
         };
 
-        var request = TencentImMessageMapper.ToSendGroupMsg(message, TencentImMessageMapper.ToMsgBody(message.Content));
+        var request = TencentImMessageMapper.ToSendGroupMsg(message, new GroupRecipient("g1"), TencentImMessageMapper.ToMsgBody(message.Content));
 
-        AssertJson("""
+        JsonAssert.Equal("""
             {"GroupId":"g1","Random":3228054118,"MsgPriority":"High",
              "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"@all @bob hi"}}],
              "From_Account":"carol","OfflinePushInfo":{"PushFlag":0,"Title":"T","Desc":"B"},"OnlineOnlyFlag":1,
@@ -274,11 +276,28 @@ public sealed class TencentImMessageMapperTests
         Assert.Equal(expected, TencentImMessageMapper.ImageFormatCode(format));
     }
 
-    private static string Serialize(SendMessage message, string recipient) =>
+    private static string Serialize(OutboundMessage message, string recipient) =>
         JsonSerializer.Serialize(
             TencentImMessageMapper.ToSendMsg(message, recipient, TencentImMessageMapper.ToMsgBody(message.Content)),
             TencentImJsonContext.Default.SendMsgRequest);
 
-    internal static void AssertJson(string expected, string actual, string? because = null) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"{because}\nexpected: {JsonNode.Parse(expected)!.ToJsonString()}\nactual:   {actual}");
+    [Fact]
+    public void ToWithdraw_WithoutSender_IsSentAsTheAdmin()
+    {
+        var revoke = new OutboundRevoke { MessageId = "r", Conversation = new UserRecipients(["alice"]), ProviderMessageKey = "1_2_3" };
+
+        var request = TencentImMessageMapper.ToWithdraw(revoke, "alice", "administrator");
+
+        JsonAssert.Equal("""{"From_Account":"administrator","To_Account":"alice","MsgKey":"1_2_3"}""", JsonSerializer.Serialize(request, TencentImJsonContext.Default.AdminMsgWithdrawRequest));
+    }
+
+    [Fact]
+    public void ToRecall_GroupKey_IsTheMsgSeq()
+    {
+        var revoke = new OutboundRevoke { MessageId = "r", Conversation = new GroupRecipient("g1"), ProviderMessageKey = "42" };
+
+        var request = TencentImMessageMapper.ToRecall(revoke, new GroupRecipient("g1"));
+
+        JsonAssert.Equal("""{"GroupId":"g1","MsgSeqList":[{"MsgSeq":42}]}""", JsonSerializer.Serialize(request, TencentImJsonContext.Default.GroupMsgRecallRequest));
+    }
 }

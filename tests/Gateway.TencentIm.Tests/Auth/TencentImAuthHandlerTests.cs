@@ -1,13 +1,18 @@
+using System.Globalization;
 using Gateway.Core.Contracts;
 using Gateway.Core.Providers;
+using Gateway.Core.RateLimiting;
 using Gateway.Sandbox.TencentIm;
 using Gateway.Testing;
+using Gateway.TencentIm.Auth;
+using Gateway.TencentIm.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Gateway.TencentIm.Tests.Http;
+namespace Gateway.TencentIm.Tests.Auth;
 
-public sealed class TencentImSignatureHandlerTests
+public sealed class TencentImAuthHandlerTests
 {
-    private static SendMessage Text(string id) => new() { MessageId = id, To = ["alice"], Content = MessageContent.FromText("hi") };
+    private static Core.Messages.OutboundMessage Text(string id) => Samples.Outbound(Samples.TextContent("hi")) with { MessageId = id };
 
     [Fact]
     public async Task SendAsync_Request_CarriesExactlyTheFiveSignatureParameters()
@@ -21,8 +26,8 @@ public sealed class TencentImSignatureHandlerTests
         Assert.Equal("1400000000", query["sdkappid"]);
         Assert.Equal("administrator", query["identifier"]);
         Assert.Equal("json", query["contenttype"]);
-        Assert.True(uint.TryParse(query["random"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
-        Assert.Equal(UserSigCheck.Valid, TencentUserSig.Verify(query["usersig"], 1_400_000_000, "administrator", TencentImEmulatorOptions.SampleSecretKey, DateTimeOffset.UtcNow));
+        Assert.True(uint.TryParse(query["random"], NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        Assert.Equal(UserSigCheck.Valid, TencentUserSig.Verify(query["usersig"], 1_400_000_000, "administrator", TencentImEmulatorOptions.SampleSecretKey, TimeProvider.System.GetUtcNow()));
     }
 
     [Fact]
@@ -55,13 +60,14 @@ public sealed class TencentImSignatureHandlerTests
     }
 
     [Fact]
-    public async Task SendAsync_UserSigRejectedOnce_RegeneratesAndReplaysTheCallOnce()
+    public async Task SendAsync_UserSigRejectedOnce_RenewsItAndReplaysTheSameRequestOnce()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TencentImTestHost.NewClock();
         await using var host = await TencentImTestHost.StartAsync(clock: clock);
         await host.Provider.SendAsync(Text("m1"));
         clock.Advance(TimeSpan.FromSeconds(10));
         host.Emulator.FailNext(70001, TencentImEmulator.SendMsgPath);
+        using var retries = host.Collect<long>("messaging_gateway.retries");
 
         var result = await host.Provider.SendAsync(Text("m2"));
 
@@ -69,17 +75,33 @@ public sealed class TencentImSignatureHandlerTests
         var requests = host.Emulator.Requests.All;
         Assert.Equal(3, requests.Count);
         Assert.Equal(requests[1].Body, requests[2].Body);
+        Assert.NotEqual(requests[1].Query["random"], requests[2].Query["random"]);
         TencentUserSig.TryDecode(requests[1].Query["usersig"], out var rejected);
         TencentUserSig.TryDecode(requests[2].Query["usersig"], out var renewed);
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds() - 10, rejected!.Time);
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds(), renewed!.Time);
-        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3001);
+        Assert.Equal(2, host.Services.GetRequiredKeyedService<UserSigCache>(host.Name).Issued);
+        Assert.Equal("usersig_refresh", Assert.Single(retries.GetMeasurementSnapshot()).Tags["reason"]);
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 3001);
+    }
+
+    [Fact]
+    public async Task SendAsync_UserSigReplay_TakesItsOwnQuotaPermits()
+    {
+        var store = new RecordingRateLimitStore();
+        await using var host = await TencentImTestHost.StartAsync(services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+        host.Emulator.FailNext(70001, TencentImEmulator.SendMsgPath);
+
+        await host.Provider.SendAsync(Text("m"));
+
+        Assert.Equal(2, host.Emulator.Requests.Count);
+        Assert.Equal(["tencent:1400000000:sendmsg", "tencent:1400000000:sendmsg"], store.Takes.Select(t => t.Window.Key));
     }
 
     [Fact]
     public async Task SendAsync_UserSigsInvalidatedOnTheServer_RecoversWithANewUserSig()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TencentImTestHost.NewClock();
         await using var host = await TencentImTestHost.StartAsync(clock: clock);
         await host.Provider.SendAsync(Text("m1"));
         host.Emulator.InvalidateUserSigs();
@@ -107,7 +129,7 @@ public sealed class TencentImSignatureHandlerTests
 
         Assert.Equal(GatewayErrorCode.Unauthorized, exception.ErrorCode);
         Assert.False(exception.IsTransient);
-        Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), exception.ProviderErrorCode);
+        Assert.Equal(code.ToString(CultureInfo.InvariantCulture), exception.ProviderErrorCode);
         Assert.Equal(2, host.Emulator.Requests.Count);
     }
 
@@ -121,5 +143,18 @@ public sealed class TencentImSignatureHandlerTests
 
         Assert.Single(result.Deliveries);
         Assert.Equal(3, host.Emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_InternalAuthFailedOnRetriesToo_RenewsTheUserSigOncePerCallNotPerAttempt()
+    {
+        await using var host = await TencentImTestHost.StartAsync();
+        host.Emulator.FailNext(20002, TencentImEmulator.SendMsgPath, times: 3);
+
+        var result = await host.Provider.SendAsync(Text("m"));
+
+        Assert.Single(result.Deliveries);
+        Assert.Equal(4, host.Emulator.Requests.Count);
+        Assert.Equal(2, host.Services.GetRequiredKeyedService<UserSigCache>(host.Name).Issued);
     }
 }

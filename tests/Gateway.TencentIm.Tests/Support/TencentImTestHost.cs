@@ -1,38 +1,48 @@
 using Gateway.Core;
+using Gateway.Core.Diagnostics;
 using Gateway.Core.Providers;
-using Gateway.Core.Routing;
 using Gateway.Sandbox.TencentIm;
-using Gateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
-namespace Gateway.TencentIm.Tests;
+namespace Gateway.TencentIm.Tests.Support;
 
-/// <summary>A gateway with one Tencent instance pointed at a fresh emulator on loopback, with captured logs.</summary>
+/// <summary>
+/// A gateway with one Tencent instance pointed at a fresh emulator on loopback Kestrel, with logs in a
+/// <see cref="FakeLogCollector"/> and the container's own meter factory (so metric collectors see only this host).
+/// </summary>
 internal sealed class TencentImTestHost : IAsyncDisposable
 {
-    private TencentImTestHost(TencentImEmulator emulator, ServiceProvider services, CapturedLogs logs, string name)
+    private TencentImTestHost(TencentImEmulator emulator, ServiceProvider services, string name)
     {
         Emulator = emulator;
         Services = services;
-        Logs = logs;
         Name = name;
+        Logs = services.GetFakeLogCollector();
         Gateway = services.GetRequiredService<IMessageGateway>();
-        Provider = services.GetRequiredService<MessageProviderRegistry>().Find(name)!;
+
+        // What the gateway's registry creates for the instance; its state (UserSig, breaker, quotas) is shared through the container.
+        Provider = ActivatorUtilities.CreateInstance<TencentImMessageProvider>(services, name);
     }
 
     public TencentImEmulator Emulator { get; }
 
     public ServiceProvider Services { get; }
 
-    public CapturedLogs Logs { get; }
+    public FakeLogCollector Logs { get; }
 
-    /// <summary>Gets the instance name (unique per host, so metrics can be told apart).</summary>
+    /// <summary>Gets the instance name (unique per host).</summary>
     public string Name { get; }
 
     public IMessageGateway Gateway { get; }
 
     public IMessageProvider Provider { get; }
+
+    /// <summary>Gets a clock for tests that control time: half a second into a window, so the window guard does not hold the first permit.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, 500, TimeSpan.Zero));
 
     public static async Task<TencentImTestHost> StartAsync(
         Action<TencentImOptions>? configure = null,
@@ -51,9 +61,9 @@ internal sealed class TencentImTestHost : IAsyncDisposable
         var server = new TencentImEmulator(emulatorOptions);
         await server.StartAsync();
 
-        var logs = new CapturedLogs();
         var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
+        collection.AddMetrics();
         if (clock is not null)
         {
             collection.AddSingleton(clock);
@@ -66,27 +76,16 @@ internal sealed class TencentImTestHost : IAsyncDisposable
             o.SdkAppId = emulatorOptions.SdkAppId;
             o.SecretKey = emulatorOptions.SecretKey;
             o.BaseUrl = server.BaseAddress;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
+            o.Resilience.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Resilience.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
             configure?.Invoke(o);
         }, strict);
-        return new TencentImTestHost(server, collection.BuildServiceProvider(), logs, name);
+        return new TencentImTestHost(server, collection.BuildServiceProvider(), name);
     }
 
-    /// <summary>Builds an instance without starting anything and returns its capabilities.</summary>
-    public static ProviderCapabilities CapabilitiesOf(Action<TencentImOptions> configure)
-    {
-        var services = new ServiceCollection();
-        services.AddMessagingGateway().AddTencentIm(o =>
-        {
-            o.SdkAppId = 1_400_000_000;
-            o.SecretKey = "key";
-            o.Region = TencentImRegion.Singapore;
-            configure(o);
-        });
-        using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<MessageProviderRegistry>().Find("tencent")!.Capabilities;
-    }
+    /// <summary>Collects one of the gateway's instruments, for this host only.</summary>
+    public MetricCollector<T> Collect<T>(string instrument)
+        where T : struct => new(Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), GatewayDiagnostics.MeterName, instrument);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 namespace Gateway.TencentIm.Errors;
 
-/// <summary>How a sender treats a Tencent error code (reference §6).</summary>
-internal enum TencentImErrorClass
+/// <summary>The class of a Tencent error code (reference §6): how the adapter treats it.</summary>
+internal enum TencentImErrorKind
 {
     /// <summary>Not in the table: reported as it is, not retried.</summary>
     Unknown,
