@@ -46,7 +46,7 @@ internal sealed class DiagnosticsListener(
         var app = builder.Build();
         app.MapGet("/health/live", () => Results.Text("Healthy"));
         app.MapGet("/health/ready", ReadyAsync);
-        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider);
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider, configureBranchedPipeline: null, optionsName: null);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Address = new Uri(address);

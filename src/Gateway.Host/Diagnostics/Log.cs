@@ -24,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4005, EventName = "RedeliveryQueuesDeclared", Level = LogLevel.Debug,
         Message = "Redelivery delay queues declared for delays {Delays}")]
     public static partial void RedeliveryQueuesDeclared(this ILogger logger, string delays);
+
+    [LoggerMessage(EventId = 4006, EventName = "JsonEventsReady", Level = LogLevel.Information,
+        Message = "Outcome events are published as plain JSON on {Exchanges}")]
+    public static partial void JsonEventsReady(this ILogger logger, string exchanges);
 }

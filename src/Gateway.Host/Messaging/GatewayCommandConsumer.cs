@@ -31,6 +31,6 @@ internal sealed class GatewayCommandConsumer<TCommand>(
         }
 
         health.Record(outcome);
-        await publisher.PublishAsync(context, outcome.Event);
+        await publisher.PublishAsync(context, outcome.Event, handler.MessageIdOf(context.Message));
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Host.Messaging;
 
@@ -6,7 +7,7 @@ namespace Gateway.Host.Messaging;
 /// Redelivery on the in-memory bus (demos and tests): the copy waits in this process and is sent back to the command
 /// queue after the delay. Nothing survives the process on this transport anyway.
 /// </summary>
-internal sealed class InMemoryRedeliveryQueue(IBus bus, TimeProvider timeProvider) : IRedeliveryQueue
+internal sealed class InMemoryRedeliveryQueue(IServiceProvider services, TimeProvider timeProvider) : IRedeliveryQueue
 {
     public Task RedeliverAsync<TCommand>(ConsumeContext<TCommand> context, string queue, TimeSpan delay, int attempts, DateTimeOffset firstFailure)
         where TCommand : class
@@ -16,8 +17,9 @@ internal sealed class InMemoryRedeliveryQueue(IBus bus, TimeProvider timeProvide
         _ = Task.Run(async () =>
         {
             await Task.Delay(delay, timeProvider);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{queue}"));
-            await endpoint.Send(message, headers);
+            // The bus is resolved when it is needed: this queue is built while the bus itself is being configured.
+            var endpoint = await services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{queue}"));
+            await endpoint.Send(message, (Action<SendContext<TCommand>>)headers);
         });
         return Task.CompletedTask;
     }

@@ -20,6 +20,9 @@ internal sealed class MessagingOptions
     /// <summary>Gets the delayed redelivery of transient failures that outlast the in-process retries.</summary>
     public RedeliveryOptions Redelivery { get; } = new();
 
+    /// <summary>Gets how outcome events are published.</summary>
+    public EventOptions Events { get; } = new();
+
     /// <summary>Gets or sets how long the bus may take to connect at startup before the host fails.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -26,37 +26,20 @@ internal static class MessagingServiceCollectionExtensions
         bool consumeCommands,
         Action<IBusRegistrationConfigurator>? configureBus = null)
     {
-        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RabbitMqOptions>, RabbitMqOptionsValidator>());
-        services.TryAddSingleton<ProviderHealthTracker>();
-        services.TryAddSingleton<OutcomePublisher>();
-        services.TryAddSingleton<IGatewayCommandHandler<SendMessage>, SendMessageHandler>();
-        services.TryAddSingleton<IGatewayCommandHandler<RevokeMessage>, RevokeMessageHandler>();
-
         // The transport decides which bus is registered, so it is read now; an invalid value fails here, naming the key.
         var messaging = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-        if (messaging.Transport == TransportKind.InMemory)
+        services.AddGatewayCommandHandling(configuration, messaging.Transport);
+        if (consumeCommands && messaging.Transport == TransportKind.RabbitMq)
         {
-            services.TryAddSingleton<IRedeliveryQueue, InMemoryRedeliveryQueue>();
-        }
-        else
-        {
-            services.TryAddSingleton<IRedeliveryQueue, RabbitMqRedeliveryQueue>();
-            if (consumeCommands)
-            {
-                // Before the bus's hosted service, so the delay queues exist when the first command fails.
-                services.AddHostedService<RedeliveryTopology>();
-            }
+            // Before the bus's hosted service, so the delay queues exist when the first command fails.
+            services.AddHostedService<RedeliveryTopology>();
         }
 
         services.AddMassTransit(bus =>
         {
             if (consumeCommands)
             {
-                bus.AddConsumer<GatewayCommandConsumer<SendMessage>, GatewayCommandDefinition<SendMessage>>();
-                bus.AddConsumer<GatewayCommandConsumer<RevokeMessage>, GatewayCommandDefinition<RevokeMessage>>();
+                bus.AddGatewayConsumers();
             }
 
             configureBus?.Invoke(bus);
@@ -99,6 +82,47 @@ internal static class MessagingServiceCollectionExtensions
             host.ConsumerStopTimeout = messaging.StopTimeout;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Registers what the command consumers need besides the bus: options and their validators, the two command
+    /// handlers, the outcome publisher, the provider health tracker and the redelivery queue of the transport.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="transport">The transport in use.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddGatewayCommandHandling(this IServiceCollection services, IConfiguration configuration, TransportKind transport)
+    {
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RabbitMqOptions>, RabbitMqOptionsValidator>());
+        services.TryAddSingleton<ProviderHealthTracker>();
+        services.TryAddSingleton<OutcomePublisher>();
+        services.TryAddSingleton<JsonEventPublisher>();
+        services.TryAddSingleton<IGatewayCommandHandler<SendMessage>, SendMessageHandler>();
+        services.TryAddSingleton<IGatewayCommandHandler<RevokeMessage>, RevokeMessageHandler>();
+        if (transport == TransportKind.InMemory)
+        {
+            services.TryAddSingleton<IRedeliveryQueue, InMemoryRedeliveryQueue>();
+        }
+        else
+        {
+            services.TryAddSingleton<IRedeliveryQueue, RabbitMqRedeliveryQueue>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Adds the two command consumers (<c>send-message</c>, <c>revoke-message</c>) with their endpoint definition.</summary>
+    /// <param name="bus">The bus registration.</param>
+    /// <returns>The bus registration.</returns>
+    public static IBusRegistrationConfigurator AddGatewayConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<GatewayCommandConsumer<SendMessage>, GatewayCommandDefinition<SendMessage>>();
+        bus.AddConsumer<GatewayCommandConsumer<RevokeMessage>, GatewayCommandDefinition<RevokeMessage>>();
+        return bus;
     }
 
     // MassTransit keeps one static options object: copy it, so that configuring twice (tests) never touches a frozen one.

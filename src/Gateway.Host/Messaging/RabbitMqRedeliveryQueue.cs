@@ -16,6 +16,6 @@ internal sealed class RabbitMqRedeliveryQueue : IRedeliveryQueue
         where TCommand : class
     {
         var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{RedeliveryTopology.DelayQueue(queue, delay)}?type=fanout&durable=true"));
-        await endpoint.Send(context.Message, RedeliveryHeaders.For(context, attempts, firstFailure), context.CancellationToken);
+        await endpoint.Send(context.Message, (Action<SendContext<TCommand>>)RedeliveryHeaders.For(context, attempts, firstFailure), context.CancellationToken);
     }
 }

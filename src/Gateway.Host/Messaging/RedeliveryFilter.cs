@@ -46,7 +46,7 @@ internal sealed class RedeliveryFilter<TCommand>(
 
             var outcome = handler.GaveUp(command.Message, exception, attempts.Total);
             logger.RedeliveryBudgetSpent(messageId, provider, attempts.Total, now - firstFailure);
-            await publisher.PublishAsync(context, outcome.Event);
+            await publisher.PublishAsync(context, outcome.Event, messageId);
             throw;
         }
     }

@@ -26,7 +26,7 @@ internal sealed class RedeliveryTopology(
         var options = rabbit.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(messaging.Value.StartTimeout);
-        await using var connection = await CreateConnectionAsync(options, timeout.Token);
+        await using var connection = await RabbitMqConnections.CreateAsync(options, "messaging-gateway-topology", timeout.Token);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
         foreach (var queue in new[] { SendMessageHandler.Queue, RevokeMessageHandler.Queue })
         {
@@ -52,38 +52,11 @@ internal sealed class RedeliveryTopology(
             }
         }
 
-        logger.RedeliveryQueuesDeclared(string.Join(", ", messaging.Value.Redelivery.Schedule.Select(s => s.Delay)));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.RedeliveryQueuesDeclared(string.Join(", ", messaging.Value.Redelivery.Schedule.Select(s => s.Delay)));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static async Task<IConnection> CreateConnectionAsync(RabbitMqOptions options, CancellationToken cancellationToken)
-    {
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-            ClientProvidedName = "messaging-gateway-topology",
-        };
-        if (options.UseTls)
-        {
-            factory.Ssl = new SslOption { Enabled = true, ServerName = options.TlsServerName ?? options.Host, Version = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13 };
-        }
-
-        // The broker may still be starting (containers, CI): retry the connection until the start timeout.
-        while (true)
-        {
-            try
-            {
-                return await factory.CreateConnectionAsync(cancellationToken);
-            }
-            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-        }
-    }
 }
