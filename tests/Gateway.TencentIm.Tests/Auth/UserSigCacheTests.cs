@@ -67,16 +67,18 @@ public sealed class UserSigCacheTests
     }
 
     [Fact]
-    public async Task Redact_Text_RemovesTheSecretAndTheCurrentAndPreviousUserSig()
+    public async Task Redact_Text_RemovesTheSecretAndTheLatestUserSigs()
     {
         using var cache = CreateSut();
-        var previous = await cache.GetAsync();
+        var first = await cache.GetAsync();
         _clock.Advance(TimeSpan.FromSeconds(5));
-        var current = await cache.RenewAsync(previous);
+        var second = await cache.RenewAsync(first);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var current = await cache.RenewAsync(second);
 
-        var text = cache.Redact($"old {previous} new {current} key {TencentImEmulatorOptions.SampleSecretKey}");
+        var text = cache.Redact($"first {first} second {second} now {current} key {TencentImEmulatorOptions.SampleSecretKey}");
 
-        Assert.Equal("old *** new *** key ***", text);
+        Assert.Equal("first *** second *** now *** key ***", text);
         Assert.Equal(string.Empty, cache.Redact(null));
     }
 
