@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Gateway.Core.Contracts;
 using Gateway.Core.Messages;
 using Gateway.Core.Providers;
@@ -31,6 +34,18 @@ internal static class OpenImCapabilities
         ContentType.Text, ContentType.Mention, ContentType.Image, ContentType.Sound, ContentType.Video,
         ContentType.File, ContentType.Custom, ContentType.Notification,
     };
+
+    /// <summary>
+    /// Measures content as OpenIM's msg RPC sees it: the server stores the JSON re-encoded by Go, which writes non-ASCII
+    /// text as UTF-8 (the gateway's wire JSON escapes it, <c>\uXXXX</c>, six bytes a character) and escapes <c>&lt;</c>,
+    /// <c>&gt;</c> and <c>&amp;</c> as the default encoder does. Where the two still differ (emoji, <c>'</c>, <c>+</c>),
+    /// this counts more than the server, never less.
+    /// </summary>
+    private static readonly OpenImJsonContext Measuring = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
 
     public static ProviderCapabilities For(OpenImOptions options)
     {
@@ -89,7 +104,7 @@ internal static class OpenImCapabilities
         }
 
         var content = OpenImMessageMapper.Content(message.Content, version);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(content, content.GetType(), OpenImJsonContext.Default).Length;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(content, content.GetType(), Measuring).Length;
         if (bytes > MaxRequestBytes - 64 * 1024)
         {
             errors.Add(new GatewayErrorDetail

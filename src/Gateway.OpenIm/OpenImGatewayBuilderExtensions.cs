@@ -2,6 +2,7 @@ using Gateway.Core.Http;
 using Gateway.OpenIm;
 using Gateway.OpenIm.Auth;
 using Gateway.OpenIm.Client;
+using Gateway.OpenIm.Http;
 using Gateway.OpenIm.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,8 +55,12 @@ public static class OpenImGatewayBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsRules>());
         services.AddKeyedSingleton(KeyedService.AnyKey, static (sp, key) => CreateTokenCache(sp, (string)key!));
+        // The default request logger keeps raw header values in its structured state (redacted only in its text), so the
+        // admin token would reach structured sinks at trace level; the OpenIM logger never logs headers.
         builder.AddProviderHttpClient<OpenImClient, OpenImAuthHandler>("openim", OpenImPipeline.Configure)
-            .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader]);
+            .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader])
+            .RemoveAllLoggers()
+            .AddLogger(static sp => new OpenImHttpLogger(sp.GetRequiredService<ILogger<OpenImHttpLogger>>()));
         return builder;
     }
 

@@ -1,13 +1,18 @@
+using System.Net;
 using Gateway.Core.Contracts;
 using Gateway.Core.Providers;
-using Gateway.OpenIm.Mapping;
 using Gateway.OpenIm.Tests.Support;
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.OpenIm;
+using Gateway.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.OpenIm.Tests;
 
-/// <summary>Single, group, batch and per-recipient sends with their per-recipient outcomes; v2 revoke; provider-only rules.</summary>
+/// <summary>
+/// Single, group, batch and per-recipient sends with their per-recipient outcomes against the emulator; the breaker
+/// state the provider reports for readiness. (The adapter's own send rules are capabilities now: OpenImCapabilitiesTests.)
+/// </summary>
 public sealed class OpenImMessageProviderTests
 {
     [Fact]
@@ -15,7 +20,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
         var stored = Assert.Single(host.Emulator.Messages);
         var delivery = Assert.Single(result.Deliveries);
@@ -30,7 +35,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Users = new HashSet<string> { "u1" });
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "ghost")));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "ghost")));
 
         Assert.Equal(GatewayErrorCode.RecipientNotFound, error.ErrorCode);
         Assert.Equal("1004", error.ProviderErrorCode);
@@ -41,7 +46,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.RefusingRecipients.Add("u1"));
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1")));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
 
         Assert.Equal(GatewayErrorCode.RecipientRejected, error.ErrorCode);
         Assert.Equal("1001", error.ProviderErrorCode);
@@ -52,7 +57,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Groups = new Dictionary<string, OpenImEmulatedGroup> { ["g1"] = new() });
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Messages.ToGroup(Messages.Text(), "g-none")));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.OutboundToGroup(Samples.TextContent(), "g-none")));
 
         Assert.Equal(GatewayErrorCode.RecipientNotFound, error.ErrorCode);
     }
@@ -63,7 +68,7 @@ public sealed class OpenImMessageProviderTests
         var group = new OpenImEmulatedGroup { Members = new HashSet<string> { "u9" } };
         group.MutedMembers.Add("u9");
         await using var host = await OpenImTestHost.StartAsync(e => e.Groups = new Dictionary<string, OpenImEmulatedGroup> { ["g1"] = group });
-        var message = Messages.ToGroup(Messages.Text()) with { Sender = new MessageSender { UserId = "u9" } };
+        var message = Samples.OutboundToGroup(Samples.TextContent()) with { Sender = new MessageSender { UserId = "u9" } };
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(message));
 
@@ -76,7 +81,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Users = new HashSet<string> { "u1", "u3" });
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3"));
 
         Assert.Equal(["u1", "u3"], result.Deliveries.Select(d => d.Recipient));
         var failed = Assert.Single(result.FailedRecipients);
@@ -91,12 +96,12 @@ public sealed class OpenImMessageProviderTests
     public async Task SendAsync_BatchAnswerWithNullLists_ReportsNobodyAsDelivered()
     {
         await using var host = await OpenImTestHost.StartAsync();
-        await host.Instance.TokenCache.GetTokenAsync();
+        await host.Tokens.GetAsync();
         host.Emulator.Faults.Enqueue(
             Fault.Respond(200, """{"errCode":0,"errMsg":"","errDlt":"","data":{"results":null,"failedUserIDs":null}}"""),
             OpenImRoutes.BatchSendMsg);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2"));
 
         Assert.Empty(result.Deliveries);
         Assert.Equal(["u1", "u2"], result.FailedRecipients.Select(f => f.Recipient));
@@ -107,14 +112,14 @@ public sealed class OpenImMessageProviderTests
     public async Task SendAsync_BatchAnswerWithResultsAndNullFailures_ReportsUnlistedRecipientAsFailed()
     {
         await using var host = await OpenImTestHost.StartAsync();
-        await host.Instance.TokenCache.GetTokenAsync();
+        await host.Tokens.GetAsync();
         host.Emulator.Faults.Enqueue(
             Fault.Respond(200, """
                 {"errCode":0,"errMsg":"","errDlt":"","data":{"results":[{"serverMsgID":"s1","clientMsgID":"c1","sendTime":1767225600000,"recvID":"u1"}],"failedUserIDs":null}}
                 """),
             OpenImRoutes.BatchSendMsg);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2"));
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(("u1", "c1"), (delivery.Recipient, delivery.ProviderMessageKey));
@@ -127,7 +132,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(configure: o => o.BatchSize = 2);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3", "u4", "u5"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3", "u4", "u5"));
 
         Assert.Equal(5, result.Deliveries.Count);
         var chunks = host.Emulator.Requests.ForPath(OpenImRoutes.BatchSendMsg)
@@ -141,11 +146,11 @@ public sealed class OpenImMessageProviderTests
     public async Task SendAsync_LaterChunkFailsWhole_ReportsEarlierChunkDeliveredAndRestFailed()
     {
         await using var host = await OpenImTestHost.StartAsync(configure: o => o.BatchSize = 2);
-        await host.Instance.TokenCache.GetTokenAsync();
+        await host.Tokens.GetAsync();
         host.Emulator.Faults.Enqueue(Fault.Delay(TimeSpan.Zero), OpenImRoutes.BatchSendMsg); // the first chunk passes
         host.Emulator.FailNext(OpenImRoutes.BatchSendMsg, 1002, "NoPermissionError", "only app manager can send message");
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3", "u4", "u5"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3", "u4", "u5"));
 
         Assert.Equal(["u1", "u2"], result.Deliveries.Select(d => d.Recipient));
         Assert.Equal(["u3", "u4", "u5"], result.FailedRecipients.Select(f => f.Recipient));
@@ -159,7 +164,7 @@ public sealed class OpenImMessageProviderTests
         await using var host = await OpenImTestHost.StartAsync(configure: o => o.BatchSize = 2);
         host.Emulator.FailNext(OpenImRoutes.BatchSendMsg, 500, "ServerInternalError", "grpc service msg down");
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3")));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3")));
 
         Assert.Equal(GatewayErrorCode.ProviderUnavailable, error.ErrorCode);
         Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.BatchSendMsg));
@@ -176,7 +181,7 @@ public sealed class OpenImMessageProviderTests
             },
             o => o.DeliveryMode = OpenImDeliveryMode.PerRecipient);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3"));
 
         Assert.Equal("u1", Assert.Single(result.Deliveries).Recipient);
         Assert.Equal(
@@ -193,13 +198,13 @@ public sealed class OpenImMessageProviderTests
         await using var host = await OpenImTestHost.StartAsync(configure: o =>
         {
             o.DeliveryMode = OpenImDeliveryMode.PerRecipient;
-            o.Resilience.MaxRetryAttempts = 0;
+            o.Resilience.Retry.MaxRetryAttempts = 0;
         });
-        await host.Instance.TokenCache.GetTokenAsync();
+        await host.Tokens.GetAsync();
         host.Emulator.Faults.Enqueue(Fault.Delay(TimeSpan.Zero), OpenImRoutes.SendMsg);
         host.Emulator.RespondPanic(OpenImRoutes.SendMsg);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2", "u3"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3"));
 
         Assert.Equal("u1", Assert.Single(result.Deliveries).Recipient);
         Assert.Equal(["u2", "u3"], result.FailedRecipients.Select(f => f.Recipient));
@@ -212,7 +217,7 @@ public sealed class OpenImMessageProviderTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2"));
 
         Assert.Equal(["u1", "u2"], result.Deliveries.Select(d => d.Recipient));
         Assert.Equal(2, host.Emulator.Requests.ForPath(OpenImRoutes.ManagerSendMsg).Count);
@@ -226,7 +231,7 @@ public sealed class OpenImMessageProviderTests
             e.Generation = OpenImServerGeneration.V2;
             e.BlockedSenders["u1"] = new HashSet<string> { "u9" };
         });
-        var message = Messages.ToUsers(Messages.Text(), "u1") with { Sender = new MessageSender { UserId = "u9" } };
+        var message = Samples.Outbound(Samples.TextContent(), "u1") with { Sender = new MessageSender { UserId = "u9" } };
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(message));
 
@@ -235,23 +240,11 @@ public sealed class OpenImMessageProviderTests
     }
 
     [Fact]
-    public async Task SendAsync_V2NotificationWithoutFaceUrl_ThrowsInvalidMessageBeforeSending()
-    {
-        await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
-
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Messages.ToUsers(Messages.Notification(faceUrl: null), "u1")));
-
-        Assert.Equal(GatewayErrorCode.InvalidMessage, error.ErrorCode);
-        Assert.StartsWith("content.notification.faceUrl:", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, host.Emulator.Requests.Count);
-    }
-
-    [Fact]
     public async Task SendAsync_V3NotificationWithoutFaceUrl_IsAccepted()
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        var result = await host.Provider.SendAsync(Messages.ToUsers(Messages.Notification(faceUrl: null), "u1"));
+        var result = await host.Provider.SendAsync(Samples.Outbound(Samples.Notification(faceUrl: null), "u1"));
 
         Assert.Single(result.Deliveries);
         Assert.Null(host.Emulator.Requests.ForPath(OpenImRoutes.SendMsg).Single().BodyJson()!["content"]!["notificationFaceURL"]);
@@ -261,7 +254,7 @@ public sealed class OpenImMessageProviderTests
     public async Task SendAsync_NotificationFromOrdinaryUser_ThrowsForbidden()
     {
         await using var host = await OpenImTestHost.StartAsync();
-        var message = Messages.ToUsers(Messages.Notification(), "u1") with { Sender = new MessageSender { UserId = "u9" } };
+        var message = Samples.Outbound(Samples.Notification(), "u1") with { Sender = new MessageSender { UserId = "u9" } };
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(message));
 
@@ -270,41 +263,51 @@ public sealed class OpenImMessageProviderTests
     }
 
     [Fact]
-    public async Task RevokeAsync_V3_ThrowsInvalidMessage()
+    public async Task CircuitState_AfterFailuresAndAfterTheBreak_ReportsTheInstanceBreaker()
     {
-        await using var host = await OpenImTestHost.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError));
+        await using var host = OpenImTestHost.Create(
+            stub.Handler,
+            o =>
+            {
+                o.Resilience.Retry.MaxRetryAttempts = 0;
+                o.Resilience.CircuitBreaker.MinimumThroughput = 2;
+                o.Resilience.CircuitBreaker.FailureRatio = 0.5;
+                o.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
+            },
+            clock);
+        var before = host.Provider.CircuitState;
+        await host.Tokens.GetAsync();
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.RevokeAsync(new RevokeMessage
-        {
-            MessageId = "r-1",
-            Target = new RevokeTarget { To = "u1" },
-            ProviderMessageKey = "abc",
-        }));
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var open = host.Provider.CircuitState;
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
-        Assert.Equal(GatewayErrorCode.InvalidMessage, error.ErrorCode);
-        Assert.Equal(0, host.Emulator.Requests.Count);
+        Assert.Equal((ProviderCircuitState.Closed, ProviderCircuitState.Open), (before, open));
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.RetryAfter);
+        Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
+        Assert.Equal(2, stub.SendRequests.Count);
     }
 
     [Fact]
-    public void Capabilities_V3AndV2_DeclareWhatEachServerAccepts()
+    public async Task CircuitState_IsTheSameForEveryProviderObjectOfTheInstance()
     {
-        var v3 = OpenImMessageMapper.Capabilities(new OpenImOptions { ApiVersion = OpenImApiVersion.V3 });
-        var v2 = OpenImMessageMapper.Capabilities(new OpenImOptions { ApiVersion = OpenImApiVersion.V2 });
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError));
+        await using var host = OpenImTestHost.Create(stub.Handler, o =>
+        {
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
+        });
+        await host.Tokens.GetAsync();
 
-        Assert.Equal(
-            new HashSet<ContentType> { ContentType.Text, ContentType.Mention, ContentType.Image, ContentType.Sound, ContentType.Video, ContentType.File, ContentType.Custom, ContentType.Notification },
-            v3.ContentTypes);
-        Assert.Equal(
-            new HashSet<ContentType> { ContentType.Text, ContentType.Image, ContentType.Sound, ContentType.File, ContentType.Custom, ContentType.Notification },
-            v2.ContentTypes);
-        Assert.Equal(RecipientKinds.None, v3.Revoke);
-        Assert.Equal(RecipientKinds.Users | RecipientKinds.Group, v2.Revoke);
-        Assert.Equal(64, v3.MaxIdBytes);
-        Assert.Equal(100, v3.MaxRecipientsPerCall);
-        Assert.Equal(1, v2.MaxRecipientsPerCall);
-        const OptionalFields v2Fields = OptionalFields.OnlineOnly | OptionalFields.OfflinePush | OptionalFields.OfflinePushIosSound
-            | OptionalFields.OfflinePushIosBadge | OptionalFields.SenderNickname | OptionalFields.SenderFaceUrl | OptionalFields.SenderPlatformId;
-        Assert.Equal(v2Fields, v2.SupportedFields);
-        Assert.Equal(v2Fields | OptionalFields.OfflinePushDisabled | OptionalFields.SendTime | OptionalFields.Extension, v3.SupportedFields);
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var outcome = await host.Gateway.SendAsync(Samples.ToUsers(Samples.TextContent(), "u1"));
+
+        Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
+        Assert.Equal((GatewayErrorCode.ProviderUnavailable, true), (outcome.Failed!.Error.Code, outcome.Failed.Error.Transient));
+        Assert.Single(stub.SendRequests);
     }
 }

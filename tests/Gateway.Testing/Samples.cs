@@ -73,6 +73,28 @@ public static class Samples
         ProviderMessageKey = providerMessageKey,
     };
 
+    /// <summary>The validated model of a revoke request in a conversation with one user, as providers get it.</summary>
+    /// <param name="providerMessageKey">The provider's key of the message to recall.</param>
+    /// <param name="to">The user of the conversation.</param>
+    /// <returns>The request.</returns>
+    public static OutboundRevoke OutboundRevoke(string providerMessageKey, string to = "alice") => new()
+    {
+        MessageId = NewId("r"),
+        Conversation = new UserRecipients([to]),
+        ProviderMessageKey = providerMessageKey,
+    };
+
+    /// <summary>The validated model of a revoke request in a group, as providers get it.</summary>
+    /// <param name="providerMessageKey">The provider's key of the message to recall.</param>
+    /// <param name="groupId">The group.</param>
+    /// <returns>The request.</returns>
+    public static OutboundRevoke OutboundRevokeInGroup(string providerMessageKey, string groupId = "g1") => new()
+    {
+        MessageId = NewId("r"),
+        Conversation = new GroupRecipient(groupId),
+        ProviderMessageKey = providerMessageKey,
+    };
+
     /// <summary>Text content.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The content.</returns>

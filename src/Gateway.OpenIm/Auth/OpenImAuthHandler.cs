@@ -35,8 +35,7 @@ internal sealed class OpenImAuthHandler(
         var legacy = options.ApiVersion == OpenImApiVersion.V2;
         if (!legacy)
         {
-            request.Headers.Remove(OperationIdHeader);
-            request.Headers.TryAddWithoutValidation(OperationIdHeader, OpenImRequest.OperationId(request));
+            SetOperationId(request, OpenImRequest.OperationId(request));
         }
 
         if (OpenImRequest.IsAnonymous(request))
@@ -60,9 +59,21 @@ internal sealed class OpenImAuthHandler(
         metrics.Retried(instance, "token_refresh");
         response.Dispose();
         SetToken(request, await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false));
+        if (!legacy)
+        {
+            // The replay is a new request for the server's logs; retries of it by the pipeline repeat this id.
+            SetOperationId(request, OpenImRequest.RenewOperationId(request));
+        }
+
         var replay = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await OpenImAnswerReader.ReadAsync(replay, options.MaxResponseBytes, timeProvider, cancellationToken).ConfigureAwait(false);
         return replay;
+    }
+
+    private static void SetOperationId(HttpRequestMessage request, string operationId)
+    {
+        request.Headers.Remove(OperationIdHeader);
+        request.Headers.TryAddWithoutValidation(OperationIdHeader, operationId);
     }
 
     private static void SetToken(HttpRequestMessage request, string token)

@@ -27,6 +27,14 @@ internal static class OpenImRequest
     public static string OperationId(HttpRequestMessage request) =>
         request.Options.TryGetValue(OperationIdKey, out var id) ? id : throw new InvalidOperationException("OpenIM requests carry their operationID.");
 
+    /// <summary>Gives the request a new operationID (same prefix) for a new attempt of the same call, and returns it.</summary>
+    public static string RenewOperationId(HttpRequestMessage request)
+    {
+        var renewed = OperationIds.Renew(OperationId(request));
+        request.Options.Set(OperationIdKey, renewed);
+        return renewed;
+    }
+
     public static bool IsAnonymous(HttpRequestMessage request) => request.Options.TryGetValue(AnonymousKey, out var anonymous) && anonymous;
 
     public static IOpenImEnvelope? Parse(HttpRequestMessage request, byte[] body, int length)

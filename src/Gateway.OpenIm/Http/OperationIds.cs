@@ -5,12 +5,16 @@ namespace Gateway.OpenIm.Http;
 /// <summary>
 /// OpenIM <c>operationID</c>s: the message id (DESIGN: "prefix of the operationID") plus a random suffix, so every
 /// HTTP request has its own id and server logs can still be searched by message id. A retry by the resilience
-/// handler repeats its request byte for byte, operationID included.
+/// handler repeats its request byte for byte, operationID included; the replay after a token renewal is a new request
+/// and gets a new one (<see cref="Renew"/>).
 /// </summary>
 internal static class OperationIds
 {
     /// <summary>Prefix of token requests, which belong to no message.</summary>
     public const string TokenPrefix = "gateway-token";
+
+    /// <summary>The length of the random suffix, dash included.</summary>
+    private const int SuffixLength = 17;
 
     /// <summary>Creates an operationID.</summary>
     /// <param name="prefix">The message id, or <see cref="TokenPrefix"/>.</param>
@@ -20,5 +24,14 @@ internal static class OperationIds
         Span<byte> random = stackalloc byte[8];
         RandomNumberGenerator.Fill(random);
         return string.Concat(prefix, "-", Convert.ToHexStringLower(random));
+    }
+
+    /// <summary>Creates a new operationID with the prefix of <paramref name="operationId"/>.</summary>
+    /// <param name="operationId">An id made by <see cref="Create"/>.</param>
+    /// <returns><c>{prefix}-{16 new hex digits}</c>.</returns>
+    public static string Renew(string operationId)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+        return Create(operationId[..^SuffixLength]);
     }
 }

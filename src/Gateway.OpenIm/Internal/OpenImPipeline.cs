@@ -28,13 +28,14 @@ internal static class OpenImPipeline
         var legacy = options.ApiVersion == OpenImApiVersion.V2;
         var maxDelay = options.Resilience.Retry.MaxDelay;
         var limit = options.RateLimit.RequestsPerSecond;
+        var timeProvider = services.GetRequiredService<TimeProvider>();
         ProviderPipeline.AddStrategies(
             builder,
             new ProviderPipelineSettings
             {
                 Instance = instance,
                 Options = options.Resilience,
-                ShouldRetry = (ctx, outcome) => ShouldRetry(ctx, outcome, maxDelay),
+                ShouldRetry = (ctx, outcome) => ShouldRetry(ctx, outcome, maxDelay, timeProvider),
                 IsFailure = (_, outcome) => ProviderPipeline.IsTransientHttp(outcome) || IsServerFailure(outcome, legacy),
                 Reason = (_, outcome) => ProviderPipeline.TransportReason(outcome),
                 AddProviderStrategies = limit <= 0 ? null : pipeline =>
@@ -52,7 +53,7 @@ internal static class OpenImPipeline
             services.GetRequiredService<GatewayMetrics>());
     }
 
-    internal static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay)
+    internal static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, TimeProvider timeProvider)
     {
         var request = context.GetRequestMessage();
         if (request is not null && OpenImRequest.IsAnonymous(request))
@@ -65,8 +66,9 @@ internal static class OpenImPipeline
             { Exception: { } exception } => ProviderPipeline.NeverReachedServer(exception),
             { Result.StatusCode: HttpStatusCode.ServiceUnavailable } => true,
 
-            // A 429 that asks for a longer wait than the retry's longest delay is handed back (RateLimited, with the wait).
-            { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => response.Headers.RetryAfter?.Delta is not { } wait || wait <= maxDelay,
+            // A 429 that asks for a longer wait than the retry's longest delay is handed back (RateLimited, with the wait),
+            // whether Retry-After gives seconds or a date.
+            { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => OpenImAnswerReader.RetryAfter(response, timeProvider) is not { } wait || wait <= maxDelay,
             _ => false,
         };
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.Core.Contracts;
 using Gateway.OpenIm.Tests.Support;
 using Gateway.Sandbox.OpenIm;
+using Gateway.Testing;
 
 namespace Gateway.OpenIm.Tests.Mapping;
 
@@ -34,7 +35,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_V3OneUser_SendsSendMsgWithExactContent(string kind, string expectedContent)
     {
         await using var host = await OpenImTestHost.StartAsync();
-        var message = Messages.ToUsers(Content(kind), "u1");
+        var message = Samples.Outbound(Content(kind), "u1");
 
         var result = await host.Provider.SendAsync(message);
 
@@ -51,7 +52,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Image(withThumbnail: false), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.Image(withThumbnail: false), "u1"));
 
         var body = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.SendMsg)).BodyJson()!;
         const string original = """{"uuid":"img-1","type":"png","size":12345,"width":800,"height":600,"url":"https://cdn.example/o.png"}""";
@@ -63,7 +64,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToGroup(Messages.Mention()));
+        await host.Provider.SendAsync(Samples.OutboundToGroup(Samples.Mention()));
 
         JsonAssert.Equal(
             """{"sendID":"imAdmin","groupID":"g1","senderPlatformID":10,"content":{"text":"hi @u2 @u3","atUserList":["u2","u3"],"isAtSelf":false},"contentType":106,"sessionType":3}""",
@@ -75,7 +76,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToGroup(Messages.Mention(all: true)));
+        await host.Provider.SendAsync(Samples.OutboundToGroup(Samples.Mention(all: true)));
 
         JsonAssert.Equal(
             """{"text":"hi @u2 @u3","atUserList":["AtAllTag"],"isAtSelf":false}""",
@@ -87,7 +88,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        var result = await host.Provider.SendAsync(Messages.ToGroup(Messages.Text(), "g-42"));
+        var result = await host.Provider.SendAsync(Samples.OutboundToGroup(Samples.TextContent(), "g-42"));
 
         JsonAssert.Equal(
             """{"sendID":"imAdmin","groupID":"g-42","senderPlatformID":10,"content":{"content":"hello"},"contentType":101,"sessionType":3}""",
@@ -100,7 +101,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Notification(), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.Notification(), "u1"));
 
         JsonAssert.Equal(
             """
@@ -116,7 +117,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_V3EveryOption_MapsSenderAndOptionsWithExactSpellings()
     {
         await using var host = await OpenImTestHost.StartAsync();
-        var message = Messages.ToUsers(Messages.Text(), "u1") with
+        var message = Samples.Outbound(Samples.TextContent(), "u1") with
         {
             Sender = new MessageSender { UserId = "u9", Nickname = "Nick", FaceUrl = "https://cdn.example/n.png", PlatformId = 5 },
             Options = new MessageOptions
@@ -147,7 +148,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1", "u2"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1", "u2"));
 
         JsonAssert.Equal(
             """{"sendID":"imAdmin","senderPlatformID":10,"content":{"content":"hello"},"contentType":101,"sessionType":1,"recvIDs":["u1","u2"]}""",
@@ -158,7 +159,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_V3_SendsOperationIdHeaderPrefixedWithMessageIdAndToken()
     {
         await using var host = await OpenImTestHost.StartAsync();
-        var message = Messages.ToUsers(Messages.Text(), "u1");
+        var message = Samples.Outbound(Samples.TextContent(), "u1");
 
         await host.Provider.SendAsync(message);
 
@@ -174,7 +175,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_TwoRequests_UseDistinctOperationIds()
     {
         await using var host = await OpenImTestHost.StartAsync(configure: o => o.DeliveryMode = OpenImDeliveryMode.PerRecipient);
-        var message = Messages.ToUsers(Messages.Text(), "u1", "u2", "u3");
+        var message = Samples.Outbound(Samples.TextContent(), "u1", "u2", "u3");
 
         await host.Provider.SendAsync(message);
 
@@ -188,7 +189,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync();
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
         var request = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.GetAdminToken));
         JsonAssert.Equal("""{"secret":"openIM123","userID":"imAdmin"}""", request.BodyJson());
@@ -201,7 +202,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V3UserToken);
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
         var request = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.UserToken));
         JsonAssert.Equal("""{"secret":"openIM123","platformID":10,"userID":"imAdmin"}""", request.BodyJson());
@@ -227,7 +228,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_V2OneUser_SendsManagerSendMsgWithOperationIdInBody(string kind, string expectedContent)
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
-        var message = Messages.ToUsers(Content(kind), "u1");
+        var message = Samples.Outbound(Content(kind), "u1");
 
         var result = await host.Provider.SendAsync(message);
 
@@ -248,7 +249,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
 
-        await host.Provider.SendAsync(Messages.ToGroup(Messages.Text()));
+        await host.Provider.SendAsync(Samples.OutboundToGroup(Samples.TextContent()));
 
         var body = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.ManagerSendMsg)).BodyJson()!;
         JsonAssert.Equal(
@@ -261,7 +262,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Notification(), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.Notification(), "u1"));
 
         var body = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.ManagerSendMsg)).BodyJson()!;
         JsonAssert.Equal(
@@ -277,7 +278,7 @@ public sealed class OpenImMessageMapperTests
     public async Task SendAsync_V2WithV3OnlyOptions_LeavesThemOutOfTheBody()
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
-        var message = Messages.ToUsers(Messages.Text(), "u1") with
+        var message = Samples.Outbound(Samples.TextContent(), "u1") with
         {
             Options = new MessageOptions
             {
@@ -304,7 +305,7 @@ public sealed class OpenImMessageMapperTests
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
 
-        await host.Provider.SendAsync(Messages.ToUsers(Messages.Text(), "u1"));
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
         var body = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.UserToken)).BodyJson()!;
         Assert.StartsWith("gateway-token-", body["operationID"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -317,16 +318,11 @@ public sealed class OpenImMessageMapperTests
     public async Task RevokeAsync_V2_SendsContentType111WithClientMsgId(bool group, string target)
     {
         await using var host = await OpenImTestHost.StartAsync(e => e.Generation = OpenImServerGeneration.V2);
-        var sent = await host.Provider.SendAsync(group ? Messages.ToGroup(Messages.Text()) : Messages.ToUsers(Messages.Text(), "u1"));
+        var sent = await host.Provider.SendAsync(group ? Samples.OutboundToGroup(Samples.TextContent()) : Samples.Outbound(Samples.TextContent(), "u1"));
         var key = Assert.Single(sent.Deliveries).ProviderMessageKey!;
         host.Emulator.Requests.Clear();
 
-        await host.Provider.RevokeAsync(new RevokeMessage
-        {
-            MessageId = Messages.NewId("revoke"),
-            Target = group ? new RevokeTarget { GroupId = "g1" } : new RevokeTarget { To = "u1" },
-            ProviderMessageKey = key,
-        });
+        await host.Provider.RevokeAsync(group ? Samples.OutboundRevokeInGroup(key, "g1") : Samples.OutboundRevoke(key, "u1"));
 
         var body = Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.ManagerSendMsg)).BodyJson()!.AsObject();
         var expected = JsonNode.Parse($$"""{"operationID":"{{body["operationID"]}}","sendID":"openIMAdmin","senderPlatformID":8,"content":{"revokeMsgClientID":"{{key}}"},"contentType":111}""")!.AsObject();
@@ -341,12 +337,12 @@ public sealed class OpenImMessageMapperTests
 
     private static MessageContent Content(string kind) => kind switch
     {
-        "text" => Messages.Text(),
-        "image" => Messages.Image(),
-        "sound" => Messages.Sound(),
-        "video" => Messages.Video(),
-        "file" => Messages.File(),
-        "custom" => Messages.Custom(),
+        "text" => Samples.TextContent(),
+        "image" => Samples.Image(),
+        "sound" => Samples.Sound(),
+        "video" => Samples.Video(),
+        "file" => Samples.File(),
+        "custom" => Samples.Custom(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

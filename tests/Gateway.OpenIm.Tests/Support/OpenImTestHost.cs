@@ -1,81 +1,146 @@
 using Gateway.Core;
-using Gateway.Core.Routing;
-using Gateway.OpenIm.Internal;
+using Gateway.Core.Diagnostics;
+using Gateway.OpenIm.Auth;
 using Gateway.Sandbox.OpenIm;
 using Gateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Gateway.OpenIm.Tests.Support;
 
-/// <summary>An emulator plus a gateway with one OpenIM instance (<c>openim</c>) pointed at it, with captured logs.</summary>
+/// <summary>
+/// The project's one test host: a gateway with one OpenIM instance (<c>openim</c>), its HTTP client talking either to
+/// the OpenIM emulator on loopback (<see cref="StartAsync"/>, the integration tests) or to a <see cref="StubHandler"/>
+/// set as the primary handler (<see cref="Create"/>, the unit tests). Logs go to a <see cref="FakeLogCollector"/>
+/// (every level), the gateway's retry and rate-limit metrics to <see cref="MetricCollector{T}"/>s, and the clock can be
+/// a <c>FakeTimeProvider</c> shared with the emulator.
+/// </summary>
 internal sealed class OpenImTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    public const string Instance = OpenImOptions.DefaultInstanceName;
 
-    private OpenImTestHost(OpenImEmulator emulator, ServiceProvider services, CapturedLogs logs)
+    /// <summary>The secret of stub-backed instances (never sent anywhere real).</summary>
+    public const string StubSecret = "stub-secret-4711";
+
+    /// <summary>The base URL of stub-backed instances; the stub answers before any name is resolved.</summary>
+    public static readonly Uri StubBaseUrl = new("http://openim.test:10002/");
+
+    private readonly ServiceProvider _services;
+    private readonly OpenImEmulator? _emulator;
+    private readonly StubHandler? _stub;
+    private readonly MetricCollector<long> _retries;
+    private readonly MetricCollector<double> _rateLimitWaits;
+
+    private OpenImTestHost(ServiceProvider services, OpenImEmulator? emulator, StubHandler? stub)
     {
-        Emulator = emulator;
         _services = services;
-        Logs = logs;
+        _emulator = emulator;
+        _stub = stub;
+        var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        _retries = new MetricCollector<long>(meters, GatewayDiagnostics.MeterName, "messaging_gateway.retries");
+        _rateLimitWaits = new MetricCollector<double>(meters, GatewayDiagnostics.MeterName, "messaging_gateway.rate_limit.wait");
+        Logs = services.GetFakeLogCollector();
         Gateway = services.GetRequiredService<IMessageGateway>();
-        Metrics = new MetricRecorder(services);
-        Provider = (OpenImMessageProvider)services.GetRequiredService<MessageProviderRegistry>().Find("openim")!;
+
+        // The provider keeps no state of its own (token, pipeline and breaker live in the container), so this instance
+        // behaves exactly like the one the gateway's registry created.
+        Provider = ActivatorUtilities.CreateInstance<OpenImMessageProvider>(services, Instance);
     }
 
-    public OpenImEmulator Emulator { get; }
+    public OpenImEmulator Emulator => _emulator ?? throw new InvalidOperationException("This host runs over a stub handler.");
 
-    public CapturedLogs Logs { get; }
+    public StubHandler Stub => _stub ?? throw new InvalidOperationException("This host runs over the emulator.");
+
+    public FakeLogCollector Logs { get; }
 
     public IMessageGateway Gateway { get; }
 
-    public MetricRecorder Metrics { get; }
-
     public OpenImMessageProvider Provider { get; }
-
-    internal OpenImInstance Instance => Provider.Instance;
 
     public IServiceProvider Services => _services;
 
+    /// <summary>Gets the instance's admin-token cache (a keyed singleton, shared by every client the factory builds).</summary>
+    public OpenImTokenCache Tokens => _services.GetRequiredKeyedService<OpenImTokenCache>(Instance);
+
+    /// <summary>Gets the <c>reason</c> tag of every <c>messaging_gateway.retries</c> measurement, in order.</summary>
+    public IReadOnlyList<string?> RetryReasons => Tag(_retries, "reason");
+
+    /// <summary>Gets the <c>limiter</c> tag of every <c>messaging_gateway.rate_limit.wait</c> measurement, in order.</summary>
+    public IReadOnlyList<string?> RateLimitWaits => Tag(_rateLimitWaits, "limiter");
+
+    /// <summary>Gets everything logged, formatted, with exceptions and structured values, for "never logged" checks.</summary>
+    public string LoggedText => string.Join(
+        "\n",
+        Logs.GetSnapshot().Select(r => string.Join(
+            " | ",
+            [r.Category, r.Message, r.Exception?.ToString() ?? string.Empty, .. (r.StructuredState ?? []).Select(p => $"{p.Key}={p.Value}")])));
+
+    /// <summary>Gets whether Polly's telemetry logged a resilience event (<c>OnRetry</c>, <c>OnCircuitOpened</c>, …) of this instance's pipeline.</summary>
+    public bool LoggedResilienceEvent(string eventName) => Logs.GetSnapshot().Any(r =>
+        r.Id.Name == "ResilienceEvent"
+        && r.GetStructuredStateValue("EventName") == eventName
+        && r.GetStructuredStateValue("PipelineInstance") == Instance);
+
+    /// <summary>Starts an emulator and a gateway whose <c>openim</c> instance points at it.</summary>
     public static async Task<OpenImTestHost> StartAsync(
         Action<OpenImEmulatorOptions>? emulator = null,
         Action<OpenImOptions>? configure = null,
-        TimeProvider? timeProvider = null,
+        TimeProvider? clock = null,
         Action<IServiceCollection>? services = null)
     {
         var emulatorOptions = new OpenImEmulatorOptions();
-        if (timeProvider is not null)
+        if (clock is not null)
         {
-            emulatorOptions.TimeProvider = timeProvider;
+            emulatorOptions.TimeProvider = clock;
         }
 
         emulator?.Invoke(emulatorOptions);
         var server = new OpenImEmulator(emulatorOptions);
         await server.StartAsync();
+        var provider = Build(
+            o =>
+            {
+                Configure(o, server);
+                configure?.Invoke(o);
+            },
+            clock,
+            services);
+        return new OpenImTestHost(provider, server, stub: null);
+    }
 
-        var logs = new CapturedLogs();
-        var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        collection.AddMetrics();
-        if (timeProvider is not null)
-        {
-            collection.AddSingleton(timeProvider);
-        }
-
-        collection.AddMessagingGateway().AddOpenIm(o =>
-        {
-            Configure(o, server);
-            configure?.Invoke(o);
-        });
-        services?.Invoke(collection);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new OpenImTestHost(server, provider, logs);
+    /// <summary>Creates a gateway whose <c>openim</c> instance sends through <paramref name="stub"/> (the primary handler of every client).</summary>
+    public static OpenImTestHost Create(
+        StubHandler stub,
+        Action<OpenImOptions>? configure = null,
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(stub);
+        var provider = Build(
+            o =>
+            {
+                o.BaseUrl = StubBaseUrl;
+                o.Secret = StubSecret;
+                Fast(o);
+                configure?.Invoke(o);
+            },
+            clock,
+            s =>
+            {
+                s.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => stub));
+                services?.Invoke(s);
+            });
+        return new OpenImTestHost(provider, emulator: null, stub);
     }
 
     /// <summary>Points options at an emulator, with fast test resilience settings.</summary>
     public static void Configure(OpenImOptions options, OpenImEmulator emulator)
     {
-        options.BaseUrl = emulator.BaseAddress.ToString();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(emulator);
+        options.BaseUrl = emulator.BaseAddress;
         options.Secret = emulator.Secret;
         options.AdminUserId = emulator.AdminUserIds[^1];
         options.ApiVersion = emulator.Generation switch
@@ -84,18 +149,46 @@ internal sealed class OpenImTestHost : IAsyncDisposable
             OpenImServerGeneration.V2 => OpenImApiVersion.V2,
             _ => OpenImApiVersion.V3,
         };
-        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
-        options.Resilience.TotalTimeout = TimeSpan.FromSeconds(15);
-        options.Resilience.SamplingDuration = TimeSpan.FromSeconds(30);
-        options.Resilience.MaxRetryAttempts = 2;
-        options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(5);
-        options.Resilience.MaxDelay = TimeSpan.FromMilliseconds(50);
+        Fast(options);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Metrics.Dispose();
+        _retries.Dispose();
+        _rateLimitWaits.Dispose();
         await _services.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
     }
+
+    private static void Fast(OpenImOptions options)
+    {
+        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+        options.Resilience.TotalTimeout = TimeSpan.FromSeconds(15);
+        options.Resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+        options.Resilience.Retry.MaxRetryAttempts = 2;
+        options.Resilience.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+        options.Resilience.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+    }
+
+    private static ServiceProvider Build(Action<OpenImOptions> configure, TimeProvider? clock, Action<IServiceCollection>? services)
+    {
+        var collection = new ServiceCollection();
+        collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
+        collection.AddMetrics();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
+        collection.AddMessagingGateway().AddOpenIm(configure);
+        services?.Invoke(collection);
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static string?[] Tag<T>(MetricCollector<T> collector, string tag)
+        where T : struct =>
+        [.. collector.GetMeasurementSnapshot().Select(m => m.Tags.TryGetValue(tag, out var value) ? value?.ToString() : null)];
 }
