@@ -34,8 +34,11 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>Gets the endpoint as <c>127.0.0.1:port</c>.</summary>
     public string EndPoint => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Gets a StackExchange.Redis configuration string for the server with short timeouts (tests must stay fast).</summary>
-    public string ConnectionString => $"{EndPoint},connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000";
+    /// <summary>
+    /// Gets a StackExchange.Redis configuration string for the server. Its timeouts (5 s) leave room for a busy CI
+    /// machine; outage tests append shorter ones (a later <c>asyncTimeout=</c> wins).
+    /// </summary>
+    public string ConnectionString => $"{EndPoint},connectTimeout=5000,syncTimeout=5000,asyncTimeout=5000";
 
     /// <summary>Gets whether this fixture started the server (and so can kill and restart it).</summary>
     public bool IsOwned => _directory is not null;
