@@ -3,6 +3,7 @@ using Gateway.Redis.Connection;
 using Gateway.Redis.Idempotency;
 using Gateway.Redis.RateLimiting;
 using Gateway.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -28,7 +29,14 @@ internal sealed class TestWorker : IAsyncDisposable
 
     public RedisRateLimitStore RateLimit { get; }
 
-    public static TestWorker Create(RedisServer server, string prefix, TimeSpan? lease = null, TimeSpan? timeToLive = null, int permitBlockSize = 10)
+    public static TestWorker Create(
+        RedisServer server,
+        string prefix,
+        TimeSpan? lease = null,
+        TimeSpan? timeToLive = null,
+        int permitBlockSize = 10,
+        string? moreOptions = null,
+        ILogger<RedisConnection>? logger = null)
     {
         var options = new GatewayOptions();
         options.Idempotency.Store = StoreKind.Redis;
@@ -36,11 +44,11 @@ internal sealed class TestWorker : IAsyncDisposable
         options.Idempotency.TimeToLive = timeToLive ?? TimeSpan.FromMinutes(5);
         var redis = new RedisStoreOptions
         {
-            ConnectionString = server.ConnectionString,
+            ConnectionString = moreOptions is null ? server.ConnectionString : server.ConnectionString + "," + moreOptions,
             KeyPrefix = prefix,
             PermitBlockSize = permitBlockSize,
         };
-        return new TestWorker(new RedisConnection(Options.Create(redis)), options);
+        return new TestWorker(new RedisConnection(Options.Create(redis), logger), options);
     }
 
     /// <summary>A key prefix no other test uses.</summary>
