@@ -19,11 +19,14 @@ internal sealed class TestWorker : IAsyncDisposable
     private TestWorker(RedisConnection connection, GatewayOptions options)
     {
         Connection = connection;
+        Prefix = connection.Options.KeyPrefix;
         Idempotency = new RedisIdempotencyStore(connection, Options.Create(options), NullLogger<RedisIdempotencyStore>.Instance);
         RateLimit = new RedisRateLimitStore(connection, TimeProvider.System);
     }
 
     public RedisConnection Connection { get; }
+
+    public string Prefix { get; }
 
     public RedisIdempotencyStore Idempotency { get; }
 

@@ -139,9 +139,9 @@ internal sealed class RedisRateLimitStore : IRateLimitStore
 
     private async Task<RateLimitTake> TakeFromRedisAsync(Quota quota, RateLimitWindow window, int permits, long length, long guard, CancellationToken cancellationToken)
     {
-        var (held, have) = quota.Reserve();
         var key = (RedisKey)(_keyPrefix + window.Key + ":" + length.ToString(CultureInfo.InvariantCulture));
         var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var (held, have) = quota.Reserve();
         var started = _timeProvider.GetTimestamp();
         RedisResult result;
         try
