@@ -6,8 +6,7 @@ using Gateway.Testing;
 namespace Gateway.Redis.Tests.RateLimiting;
 
 /// <summary>Timing-sensitive: runs alone (its own collection, no parallel classes), on the Redis server's clock.</summary>
-[Collection(nameof(RedisRateLimitStoreTests))]
-[CollectionDefinition(nameof(RedisRateLimitStoreTests), DisableParallelization = true)]
+[Collection(TimingCollection.Name)]
 public class RedisRateLimitStoreTests(RedisServer server) : IClassFixture<RedisServer>
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
