@@ -4,7 +4,7 @@ using Gateway.Reliability.Scenarios;
 namespace Gateway.Reliability;
 
 /// <summary>
-/// The command line: <c>[--short|--full] [--scenario a,b-openim,...] [--messages N] [--no-build] [--repo DIR]</c>.
+/// The command line: <c>[--short|--full] [--scenario a,b-openim,...] [--messages N] [--rate R] [--no-build] [--repo DIR]</c>.
 /// Short (the default; what CI runs): 500 commands, scenarios a, b, e. Full: 5,000 commands, every scenario.
 /// </summary>
 internal sealed record SuiteOptions
@@ -19,15 +19,19 @@ internal sealed record SuiteOptions
 
     public string? Repository { get; init; }
 
-    /// <summary>Gets the publishing time: 100 commands a second, between 5 and 60 s.</summary>
-    public TimeSpan PublishDuration => TimeSpan.FromSeconds(Math.Clamp(Messages / 100.0, 5, 60));
+    /// <summary>Gets the publishing rate, commands per second.</summary>
+    public int Rate { get; init; } = 250;
+
+    /// <summary>Gets the publishing time: <see cref="Rate"/> commands a second, between 2 s and 10 min.</summary>
+    public TimeSpan PublishDuration => TimeSpan.FromSeconds(Math.Clamp(Messages / (double)Rate, 2, 600));
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/Gateway.Reliability -- [--short|--full] [--scenario a,b,...] [--messages N] [--no-build] [--repo DIR]
+        usage: dotnet run -c Release --project bench/Gateway.Reliability -- [--short|--full] [--scenario a,b,...] [--messages N] [--rate R] [--no-build] [--repo DIR]
           --short       500 commands per scenario; scenarios a, b, e (the default; what CI runs)
           --full        5000 commands per scenario; every scenario (a–i, including the 10-minute outage)
           --scenario    letters (a) or ids (c-late), comma-separated; overrides the mode's selection
           --messages    commands per scenario (overrides the mode's count)
+          --rate        commands published per second (default 250; the fault starts at 40 % of the publishing time)
           --no-build    use the existing artifacts/bin/Gateway.Host/release build
           --list        print the scenarios and exit
         fake provider:  dotnet run -c Release --project bench/Gateway.Reliability -- fake-provider
@@ -39,6 +43,7 @@ internal sealed record SuiteOptions
         error = null;
         var full = false;
         int? messages = null;
+        var rate = 250;
         string? selection = null;
         var build = true;
         string? repository = null;
@@ -60,6 +65,14 @@ internal sealed record SuiteOptions
                     break;
                 case "--repo" when i + 1 < args.Length:
                     repository = args[++i];
+                    break;
+                case "--rate" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out rate) || rate is < 1 or > 10_000)
+                    {
+                        error = "--rate must be a number between 1 and 10000";
+                        return false;
+                    }
+
                     break;
                 case "--messages" when i + 1 < args.Length:
                     if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 10 or > 100_000)
@@ -94,7 +107,7 @@ internal sealed record SuiteOptions
             scenarios = [.. ScenarioCatalog.All.Where(s => names.Any(n => Matches(s, n)))];
         }
 
-        options = new SuiteOptions { Full = full, Messages = messages ?? (full ? 5000 : 500), Scenarios = scenarios, Build = build, Repository = repository };
+        options = new SuiteOptions { Full = full, Messages = messages ?? (full ? 5000 : 500), Scenarios = scenarios, Build = build, Repository = repository, Rate = rate };
         return true;
     }
 

@@ -83,6 +83,13 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGSTOP: the process does nothing more (no sends, no acknowledgements) while its connections stay open, so the
+    /// broker's count of unacknowledged messages is exactly what it had in flight. A SIGKILL afterwards is a crash at
+    /// the moment of the freeze.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
     /// <summary>SIGTERM, then SIGKILL if it has not exited within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
@@ -91,13 +98,8 @@ internal sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-        {
-            if (term is not null)
-            {
-                await term.WaitForExitAsync();
-            }
-        }
+        await SignalAsync("CONT");
+        await SignalAsync("TERM");
 
         using var timeout = new CancellationTokenSource(grace);
         try
@@ -114,5 +116,19 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        if (kill is not null)
+        {
+            await kill.WaitForExitAsync();
+        }
     }
 }

@@ -33,6 +33,15 @@ internal sealed class GatewayWorker(string hostDll, string configFile, IReadOnly
         Starts++;
     }
 
+    /// <summary>SIGSTOP (see <see cref="ChildProcess.FreezeAsync"/>); a kill or stop follows.</summary>
+    public async Task FreezeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.FreezeAsync();
+        }
+    }
+
     public async Task Kill9Async()
     {
         if (_process is not null)

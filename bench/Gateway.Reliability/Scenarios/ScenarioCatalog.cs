@@ -97,8 +97,7 @@ internal static class ScenarioCatalog
         Duplicates = DuplicateTarget.InFlightAtKill,
         Fault = async context =>
         {
-            await context.RecordInFlightAsync();
-            await context.KillWorkerAsync(0);
+            await context.CrashAsync([0], withBroker: false);
             await Task.Delay(DownTime, context.Time, context.CancellationToken);
             await context.StartWorkerAsync(0);
         },
@@ -133,8 +132,7 @@ internal static class ScenarioCatalog
         Duplicates = DuplicateTarget.InFlightAtKill,
         Fault = async context =>
         {
-            await context.RecordInFlightAsync();
-            await context.KillWorkerAsync(0);
+            await context.CrashAsync([0], withBroker: false);
             await Task.Delay(DownTime, context.Time, context.CancellationToken);
             await context.StartWorkerAsync(0);
         },
@@ -148,9 +146,7 @@ internal static class ScenarioCatalog
         Duplicates = DuplicateTarget.InFlightAtKill,
         Fault = async context =>
         {
-            await context.RecordInFlightAsync();
-            context.Log.Write("  kill -9 of the broker and the worker together");
-            await Task.WhenAll(context.Broker.Kill9Async(context.CancellationToken), context.KillWorkerAsync(0));
+            await context.CrashAsync([0], withBroker: true);
             await Task.Delay(DownTime, context.Time, context.CancellationToken);
             context.Log.Write("  broker: start (data kept)");
             await context.Broker.ResumeAsync(context.CancellationToken);

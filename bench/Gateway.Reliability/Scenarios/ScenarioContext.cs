@@ -38,27 +38,42 @@ internal sealed class ScenarioContext(
     /// <summary>Gets when the provider came back from its outage (Unix ms); null when it never went away.</summary>
     public long? ProviderReturnedAtUnixMs { get; private set; }
 
-    /// <summary>Samples the in-flight commands (rabbitmqctl, about a second) before a kill.</summary>
-    public async Task RecordInFlightAsync()
+    /// <summary>
+    /// A crash of some workers (and, for a host crash, the broker with them): the workers are frozen first (SIGSTOP), the
+    /// broker's unacknowledged count on <c>send-message</c> is sampled (all workers together: an upper bound of what the
+    /// killed ones had in flight), then everything is killed with SIGKILL at once.
+    /// </summary>
+    public async Task CrashAsync(int[] workerIndexes, bool withBroker)
     {
+        foreach (var index in workerIndexes)
+        {
+            await workers[index].FreezeAsync();
+        }
+
         try
         {
             var queue = await broker.QueueAsync(virtualHost, Queues.SendMessage, cancellationToken);
             var unacked = queue?.Unacknowledged ?? 0;
             InFlightAtKill += unacked;
-            log.Write($"  {unacked} commands unacknowledged (in flight) before the kill");
+            log.Write($"  worker(s) {string.Join(", ", workerIndexes)} frozen; {unacked} commands unacknowledged (in flight)");
         }
         catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
         {
             log.Write("  could not sample in-flight commands: " + exception.Message);
         }
-    }
 
-    public async Task KillWorkerAsync(int index)
-    {
-        var worker = workers[index];
-        log.Write($"  kill -9 worker {index} (pid {worker.Pid})");
-        await worker.Kill9Async();
+        var kills = workerIndexes.Select(async index =>
+        {
+            log.Write($"  kill -9 worker {index} (pid {workers[index].Pid})");
+            await workers[index].Kill9Async();
+        }).ToList();
+        if (withBroker)
+        {
+            log.Write("  kill -9 broker");
+            kills.Add(broker.Kill9Async(cancellationToken));
+        }
+
+        await Task.WhenAll(kills);
     }
 
     /// <summary>Starts a worker again and waits until every worker consumes from <c>send-message</c>.</summary>
