@@ -108,6 +108,8 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         }
 
         var stats = await environment.Provider.StatsAsync(cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "provider-stats.json"), JsonSerializer.Serialize(stats, FakeProviderServer.StatsJson), cancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "error-queue-ids.txt"), monitor.ErrorQueueIds.Order(StringComparer.Ordinal), cancellationToken);
         var wall = accountedAfter ?? (publishStarted == 0 ? TimeSpan.Zero : time.GetElapsedTime(publishStarted));
         var redisKeys = redis is null ? (long?)null : await redis.KeyCountAsync(cancellationToken);
         return Evaluate(scenario, context, plan, publisher, monitor, stats, wall, redisKeys, failures, notes, workers);
