@@ -115,6 +115,17 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         return Evaluate(scenario, context, plan, publisher, monitor, stats, wall, redisKeys, failures, notes, workers);
     }
 
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static async Task InjectAsync(Scenario scenario, ScenarioContext context, TimeSpan after)
     {
         await Task.Delay(after, context.Time, context.CancellationToken);
@@ -287,6 +298,14 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         if (redisKeys is { } keys)
         {
             notes.Add(string.Create(c, $"Redis keys after the run: {keys}"));
+        }
+
+        var logText = string.Concat(workers.Where(w => File.Exists(w.LogFile)).Select(w => File.ReadAllText(w.LogFile)));
+        var transportFaults = CountOf(logText, "T-FAULT");
+        var receiveFaults = CountOf(logText, "R-FAULT");
+        if (transportFaults + receiveFaults > 0)
+        {
+            notes.Add(string.Create(c, $"worker logs: {transportFaults} T-FAULT (a consume ended by an exception or a cancellation, e.g. when the broker connection closed), {receiveFaults} R-FAULT (moved to the error queue without a consumer, e.g. malformed JSON)"));
         }
 
         notes.Add("worker logs: " + string.Join(", ", workers.Select(w => Path.GetRelativePath(Directory.GetCurrentDirectory(), w.LogFile))));
