@@ -59,7 +59,7 @@ internal static class Suite
         if (options.Build)
         {
             log.Write("building src/Gateway.Host (Release)");
-            await DotnetAsync(repository, ["build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(repository, "src", "Gateway.Host")], TimeSpan.FromMinutes(10), cancellationToken);
+            await DotnetAsync(repository, ["build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(repository, "src", "Gateway.Host")], Path.Combine(runDirectory, "build.log"), TimeSpan.FromMinutes(10), cancellationToken);
         }
 
         if (!File.Exists(hostDll))
@@ -155,15 +155,18 @@ internal static class Suite
         throw new InvalidOperationException("MessagingGateway.sln not found above the current directory; pass --repo DIR");
     }
 
-    private static async Task DotnetAsync(string workingDirectory, string[] arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Runs dotnet with its output in <paramref name="logFile"/> (standard output is the report's).</summary>
+    private static async Task DotnetAsync(string workingDirectory, string[] arguments, string logFile, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
         using var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -176,9 +179,12 @@ internal static class Suite
             throw;
         }
 
+        var text = await output + await errors;
+        await File.WriteAllTextAsync(logFile, text, CancellationToken.None);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException("dotnet " + string.Join(' ', arguments) + " failed with exit code " + process.ExitCode);
+            Console.Error.WriteLine(text);
+            throw new InvalidOperationException("dotnet " + string.Join(' ', arguments) + " failed with exit code " + process.ExitCode + "; output in " + logFile);
         }
     }
 

@@ -24,6 +24,8 @@ internal static class ScenarioCatalog
         Outage("c-hang", FaultMode.Hang, "requests hang past the 10 s attempt timeout"),
         Outage("c-reset", FaultMode.Reset, "connections reset"),
         Outage("c-late", FaultMode.Late, "late answers (accepted, answered after 12 s)") with { Duplicates = DuplicateTarget.OneExtraPerBusAttempt },
+        // Tencent: the resends after a late answer are byte-identical within 120 s, so its dedup must absorb all of them.
+        Outage("c-late-tencent", FaultMode.Late, "late answers (accepted, answered after 12 s)") with { Provider = GatewayConfiguration.Tencent },
         TokensRejected("d-openim", GatewayConfiguration.OpenIm, "admin token rejected (errCode 1501) mid-run"),
         TokensRejected("d-tencent", GatewayConfiguration.Tencent, "UserSig rejected (70001) mid-run"),
         SharedStoreWorkerKill("e-openim", GatewayConfiguration.OpenIm),
