@@ -20,6 +20,9 @@ internal sealed class RedisNode(string repository, string directory)
 
     public Task RestartAsync(CancellationToken cancellationToken) => RunAsync(["restart"], cancellationToken);
 
+    /// <summary>Graceful stop (the AOF is flushed); <see cref="ResumeAsync"/> starts it again with its data.</summary>
+    public Task ShutdownAsync(CancellationToken cancellationToken) => RunAsync(["shutdown"], cancellationToken);
+
     public Task Kill9Async(CancellationToken cancellationToken) => RunAsync(["kill9"], cancellationToken);
 
     public Task ResumeAsync(CancellationToken cancellationToken) => RunAsync(["resume"], cancellationToken);

@@ -35,13 +35,15 @@ internal static class ScenarioCatalog
         new Scenario
         {
             Id = "g-redis-restart",
-            Description = "two workers on the Redis store; Redis restarted (graceful, AOF kept) mid-run",
+            Description = "two workers on the Redis store; Redis restarted mid-run (graceful shutdown, down 3 s, AOF kept)",
             Workers = 2,
             UsesRedis = true,
             Fault = async context =>
             {
-                context.Log.Write("  Redis: restart");
-                await context.Redis.RestartAsync(context.CancellationToken);
+                context.Log.Write("  Redis: shutdown");
+                await context.Redis.ShutdownAsync(context.CancellationToken);
+                await Task.Delay(DownTime, context.Time, context.CancellationToken);
+                await context.Redis.ResumeAsync(context.CancellationToken);
                 context.Log.Write("  Redis: back");
             },
         },
