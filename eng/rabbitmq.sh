@@ -4,6 +4,14 @@
 #   eng/rabbitmq.sh start   -> prints the AMQP port; state in $MG_RABBITMQ_DIR (default .rabbitmq/)
 #   eng/rabbitmq.sh vhost NAME  -> adds a virtual host with full rights for guest (tests isolate themselves this way)
 #   eng/rabbitmq.sh stop
+# For fault-injection runs (bench/Gateway.Reliability), the same node can be taken down and brought back with its data:
+#   eng/rabbitmq.sh shutdown     -> graceful stop of the node; the data directory (durable queues, persistent messages) is kept
+#   eng/rabbitmq.sh kill9        -> SIGKILL of the node's Erlang VM (a crash); the data directory is kept
+#   eng/rabbitmq.sh resume       -> starts the node recorded in $MG_RABBITMQ_DIR again, same name, port and data; prints the port
+#   eng/rabbitmq.sh restart      -> shutdown, then resume
+#   eng/rabbitmq.sh pid          -> the OS process id of the running node
+#   eng/rabbitmq.sh queues VHOST -> one line per queue: name, messages ready, messages unacknowledged, consumers
+# `start` still creates a fresh node (wiping the directory) when the recorded one is not running; use `resume` to keep it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,6 +81,11 @@ start() {
     echo "[]." > "$dir/advanced.config"
     : > "$dir/rabbitmq-env.conf"
     node_env
+    boot
+}
+
+# Starts the node described by $dir (node_env already exported) and waits until it has booted.
+boot() {
     "$bin/rabbitmq-server" -detached >"$dir/log/start.out" 2>&1 || { cat "$dir/log/start.out" >&2; exit 1; }
     # -detached returns before the node registers; retry until it answers and has booted.
     local deadline=$((SECONDS + 120))
@@ -84,7 +97,65 @@ start() {
         fi
         sleep 1
     done
+    # The OS pid, for kill9 (rabbitmqctl answers for the booted node only).
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" eval 'list_to_integer(os:getpid()).' > "$dir/os.pid" 2>/dev/null || true
     cat "$dir/port"
+}
+
+require_node() {
+    [ -f "$dir/node" ] && [ -f "$dir/port" ] || { echo "no test node in $dir (eng/rabbitmq.sh start)" >&2; exit 1; }
+    node_env
+}
+
+running() { "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1; }
+
+# The recorded node again, keeping its data directory (after shutdown or kill9). A running node is left as it is.
+resume() {
+    ensure_installed
+    require_node
+    if running; then
+        cat "$dir/port"
+        return
+    fi
+    boot
+}
+
+shutdown() {
+    require_node
+    # `shutdown` (unlike `stop`) returns only once the Erlang VM has exited, so that resume can bind the port again.
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" shutdown >/dev/null 2>&1 || true
+    rm -f "$dir/os.pid"
+}
+
+node_pid() {
+    require_node
+    local pid
+    pid="$(tr -dc '0-9' < "$dir/os.pid" 2>/dev/null || true)"
+    if [ -z "$pid" ] || ! alive "$pid"; then
+        pid="$("$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" eval 'list_to_integer(os:getpid()).' 2>/dev/null | tr -dc '0-9' || true)"
+    fi
+    [ -n "$pid" ] || { echo "the node $RABBITMQ_NODENAME is not running" >&2; exit 1; }
+    echo "$pid"
+}
+
+# Running and not a zombie (a killed VM whose parent has not reaped it yet no longer holds its ports).
+alive() { [ -e "/proc/$1" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
+
+# A crash: SIGKILL of the Erlang VM, no chance to flush or close connections. The data directory stays for resume.
+kill9() {
+    local pid
+    pid="$(node_pid)"
+    kill -KILL "$pid"
+    for _ in $(seq 1 100); do
+        alive "$pid" || break
+        sleep 0.1
+    done
+    rm -f "$dir/os.pid"
+}
+
+queues() {
+    require_node
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" list_queues -p "$1" --no-table-headers name messages_ready messages_unacknowledged consumers
 }
 
 stop() {
@@ -105,5 +176,11 @@ case "${1:-}" in
     start) start ;;
     vhost) vhost "${2:?usage: $0 vhost NAME}" ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    resume) resume ;;
+    shutdown) shutdown ;;
+    restart) shutdown; resume ;;
+    kill9) kill9 ;;
+    pid) node_pid ;;
+    queues) queues "${2:?usage: $0 queues VHOST}" ;;
+    *) echo "usage: $0 start|stop|vhost NAME|resume|shutdown|restart|kill9|pid|queues VHOST" >&2; exit 2 ;;
 esac
