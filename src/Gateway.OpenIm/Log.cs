@@ -25,17 +25,8 @@ internal static partial class Log
         Message = "OpenIM provider {Provider} could not refresh its admin token ahead of expiry; keeping the current one until {ExpiresAt:O}")]
     public static partial void TokenKeptAfterFailedRefresh(this ILogger logger, Exception exception, string provider, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 2010, EventName = "OpenImHttpRequestSending", Level = LogLevel.Debug,
-        Message = "OpenIM provider {Provider} sending {Method} {Path}")]
-    public static partial void HttpRequestSending(this ILogger logger, string provider, string method, string path);
 
-    [LoggerMessage(EventId = 2011, EventName = "OpenImHttpResponseReceived", Level = LogLevel.Information,
-        Message = "OpenIM provider {Provider} {Method} {Path} answered HTTP {StatusCode} after {ElapsedMilliseconds} ms")]
-    public static partial void HttpResponseReceived(this ILogger logger, string provider, string method, string path, int statusCode, double elapsedMilliseconds);
 
-    [LoggerMessage(EventId = 2012, EventName = "OpenImHttpRequestFailed", Level = LogLevel.Information,
-        Message = "OpenIM provider {Provider} {Method} {Path} failed after {ElapsedMilliseconds} ms: {Error}")]
-    public static partial void HttpRequestFailed(this ILogger logger, string provider, string method, string path, string error, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 2021, EventName = "OpenImRecipientsFailed", Level = LogLevel.Information,
         Message = "OpenIM provider {Provider} delivered message {MessageId} to {Delivered} recipients; {Failed} failed")]

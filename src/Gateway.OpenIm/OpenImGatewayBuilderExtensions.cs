@@ -2,7 +2,6 @@ using Gateway.Core.Http;
 using Gateway.OpenIm;
 using Gateway.OpenIm.Auth;
 using Gateway.OpenIm.Client;
-using Gateway.OpenIm.Http;
 using Gateway.OpenIm.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,9 +57,7 @@ public static class OpenImGatewayBuilderExtensions
         // The default request logger keeps raw header values in its structured state (redacted only in its text), so the
         // admin token would reach structured sinks at trace level; the OpenIM logger never logs headers.
         builder.AddProviderHttpClient<OpenImClient, OpenImAuthHandler>("openim", OpenImPipeline.Configure)
-            .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader])
-            .RemoveAllLoggers()
-            .AddLogger(static sp => new OpenImHttpLogger(sp.GetRequiredService<ILogger<OpenImHttpLogger>>()));
+            .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader]);
         return builder;
     }
 

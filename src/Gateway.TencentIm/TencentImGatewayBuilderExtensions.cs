@@ -52,7 +52,7 @@ public static class TencentImGatewayBuilderExtensions
             static (section, options) => section.Bind(options),
             static (sp, name) => ActivatorUtilities.CreateInstance<TencentImMessageProvider>(sp, name),
             RenamedKeys);
-        services.AddSingleton<IValidateOptions<TencentImOptions>>(new KeyFirstValidation<TencentImOptions>(new TencentImOptionsValidator()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TencentImOptions>, TencentImOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TencentImOptions>, TencentImOptionsRules>());
         services.AddKeyedSingleton(KeyedService.AnyKey, static (sp, key) => CreateUserSigCache(sp, (string)key!));
         builder.AddProviderHttpClient<TencentImClient, TencentImAuthHandler>("tencent", TencentImPipeline.Configure);

@@ -60,7 +60,7 @@ public sealed class TencentImGatewayBuilderExtensionsTests
 
         services.AddMessagingGateway().AddTencentIm().AddTencentIm();
 
-        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TencentImOptions>) && d.ImplementationInstance is KeyFirstValidation<TencentImOptions> { Inner: TencentImOptionsValidator });
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TencentImOptions>) && d.ImplementationType == typeof(TencentImOptionsValidator));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TencentImOptions>) && d.ImplementationType == typeof(TencentImOptionsRules));
         Assert.Single(services, d => d.ServiceType == typeof(UserSigCache) && d.IsKeyedService);
         Assert.Single(services, d => d.ServiceType == typeof(ProviderClients<TencentImClient>));

@@ -2,6 +2,7 @@ using Gateway.Core.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -41,8 +42,12 @@ public static class ProviderHttpClientBuilderExtensions
         var http = services.AddHttpClient<TClient>(ProviderHttpClientNames.For(typeof(TClient)))
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
         http.AddResilienceHandler(pipelineName, configurePipeline)
-            .SelectPipelineBy(static _ => static request => request.ProviderInstanceOrEmpty());
+            
+            // One pipeline per instance (and per side pipeline of an instance), so its breaker and limiter state outlive
+            // handler rotation. The library probes the selector with a bare request at set-up: it gets the empty key.
+            .SelectPipelineBy(static _ => static request => request.PipelineKeyOrEmpty());
         http.AddHttpMessageHandler<TAuthHandler>();
+        http.RemoveAllLoggers().AddLogger(static sp => new ProviderHttpLogger(sp.GetRequiredService<ILogger<ProviderHttpLogger>>()));
         return http;
     }
 }

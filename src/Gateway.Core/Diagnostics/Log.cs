@@ -51,4 +51,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1011, EventName = "MessageRevokeFailed", Level = LogLevel.Warning,
         Message = "Revoke {MessageId} failed through {Provider}: {ErrorCode} (provider code {ProviderCode}, transient {Transient}): {ErrorMessage}")]
     public static partial void MessageRevokeFailed(this ILogger logger, string messageId, string? provider, GatewayErrorCode errorCode, string? providerCode, bool transient, string errorMessage);
+
+    [LoggerMessage(EventId = 1100, EventName = "ProviderHttpRequestSending", Level = LogLevel.Debug,
+        Message = "Provider {Provider}: {Method} {Path}")]
+    public static partial void HttpRequestSending(this ILogger logger, string provider, string method, string path);
+
+    [LoggerMessage(EventId = 1101, EventName = "ProviderHttpResponseReceived", Level = LogLevel.Debug,
+        Message = "Provider {Provider}: {Method} {Path} answered HTTP {StatusCode} in {ElapsedMilliseconds} ms")]
+    public static partial void HttpResponseReceived(this ILogger logger, string provider, string method, string path, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1102, EventName = "ProviderHttpRequestFailed", Level = LogLevel.Debug,
+        Message = "Provider {Provider}: {Method} {Path} failed ({Error}) after {ElapsedMilliseconds} ms")]
+    public static partial void HttpRequestFailed(this ILogger logger, string provider, string method, string path, string error, double elapsedMilliseconds);
 }

@@ -6,8 +6,8 @@ namespace Gateway.Core.Http;
 
 /// <summary>
 /// Builds a provider instance's HTTP pipeline from <see cref="ProviderPipelineSettings"/>, in the order of Microsoft's
-/// standard handler: <c>total-timeout</c> → <c>retry</c> → (provider strategies) → <c>circuit-breaker</c> →
-/// <c>attempt-timeout</c>. The retry honours <c>Retry-After</c> through <see cref="HttpRetryStrategyOptions"/>; the
+/// standard handler, with the provider's quotas around it: <c>quota</c> (first attempt) → <c>total-timeout</c> →
+/// <c>retry</c> → <c>quota-retries</c> → <c>circuit-breaker</c> → <c>attempt-timeout</c>. The retry honours <c>Retry-After</c> through <see cref="HttpRetryStrategyOptions"/>; the
 /// breaker's state is kept per instance (<see cref="ProviderCircuits"/>) so readiness can report it.
 /// </summary>
 public static class ProviderPipeline
@@ -28,6 +28,15 @@ public static class ProviderPipeline
         ArgumentNullException.ThrowIfNull(circuits);
         ArgumentNullException.ThrowIfNull(metrics);
         var options = settings.Options;
+        var provider = ProviderRequests.ParsePipelineKey(settings.Instance).Instance;
+
+        // The first attempt's permits are taken before the timeouts start, so waiting for a busy quota (a minute for a
+        // per-minute one) is throttling, never a timeout of a call that was not even sent; retries take theirs inside.
+        if (settings.Quotas is { } quotas)
+        {
+            builder.AddStrategy(_ => new QuotaStrategy(quotas, QuotaStrategy.Placement.FirstAttempt), quotas);
+        }
+
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout });
         if (options.Retry.MaxRetryAttempts > 0)
         {
@@ -43,7 +52,7 @@ public static class ProviderPipeline
                 ShouldHandle = args => new ValueTask<bool>(settings.ShouldRetry(args.Context, args.Outcome)),
                 OnRetry = args =>
                 {
-                    metrics.Retried(settings.Instance, settings.Reason(args.Context, args.Outcome));
+                    metrics.Retried(provider, settings.Reason(args.Context, args.Outcome));
                     return default;
                 },
             };
@@ -58,7 +67,16 @@ public static class ProviderPipeline
             builder.AddRetry(retry);
         }
 
-        settings.AddProviderStrategies?.Invoke(builder);
+        if (settings.Quotas is { } retryQuotas)
+        {
+            builder.AddStrategy(_ => new QuotaStrategy(retryQuotas, QuotaStrategy.Placement.Retries), new QuotaStrategyOptions
+            {
+                Name = retryQuotas.Name + "-retries",
+                Limiter = retryQuotas.Limiter,
+                Instance = retryQuotas.Instance,
+                Demands = retryQuotas.Demands,
+            });
+        }
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
             Name = "circuit-breaker",
@@ -78,7 +96,11 @@ public static class ProviderPipeline
     /// </summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns><see langword="true"/> when trying again may help.</returns>
-    public static bool IsTransientHttp(Outcome<HttpResponseMessage> outcome) => HttpClientResiliencePredicates.IsTransient(outcome);
+    public static bool IsTransientHttp(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome)
+
+        // The connection broke while the answer was read (HttpIOException comes from the handler that reads it).
+        || outcome.Exception is IOException;
 
     /// <summary>
     /// Gets whether an exception proves the request never reached the server (the connection could not be opened), so

@@ -8,7 +8,7 @@ namespace Gateway.Core.Http;
 /// </summary>
 public sealed class ProviderPipelineSettings
 {
-    /// <summary>Gets the provider instance the pipeline belongs to.</summary>
+    /// <summary>Gets the pipeline's key: the provider instance, or <c>instance/side</c> for a side pipeline of it (see <see cref="ProviderRequests.SetProviderInstance(HttpRequestMessage, string, string)"/>). The circuit breaker's state is kept under it.</summary>
     public required string Instance { get; init; }
 
     /// <summary>Gets the instance's timeouts, retries and breaker.</summary>
@@ -29,6 +29,9 @@ public sealed class ProviderPipelineSettings
     /// <summary>Gets the provider's own delay for an outcome (for example after its rate-limit codes), used when the answer has no <c>Retry-After</c>.</summary>
     public Func<ResilienceContext, Outcome<HttpResponseMessage>, TimeSpan?>? RetryDelay { get; init; }
 
-    /// <summary>Gets the provider's own strategies, added between the retry and the circuit breaker (for example a quota limiter, so every attempt takes its permits).</summary>
-    public Action<ResiliencePipelineBuilder<HttpResponseMessage>>? AddProviderStrategies { get; init; }
+    /// <summary>
+    /// Gets the provider's quotas, or <see langword="null"/> for none: every attempt waits for the permits it costs (the
+    /// first one before the timeouts start, retries inside the retry), so retries count against the quota too.
+    /// </summary>
+    public QuotaStrategyOptions? Quotas { get; init; }
 }

@@ -7,7 +7,11 @@ namespace Gateway.Core.Http;
 /// </summary>
 public static class ProviderRequests
 {
+    /// <summary>Separates an instance from the name of a side pipeline in a pipeline key (<c>openim/auth</c>).</summary>
+    public const char PipelineSeparator = '/';
+
     private static readonly HttpRequestOptionsKey<string> InstanceKey = new("MessagingGateway.ProviderInstance");
+    private static readonly HttpRequestOptionsKey<string> PipelineKey = new("MessagingGateway.ProviderPipeline");
 
     /// <summary>Names the provider instance a request is for.</summary>
     /// <param name="request">The request.</param>
@@ -17,15 +21,52 @@ public static class ProviderRequests
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
         request.Options.Set(InstanceKey, instanceName);
+        request.Options.Set(PipelineKey, instanceName);
     }
 
-    /// <summary>Gets the provider instance a request is for, or an empty string for a request that names none (the resilience library probes its selector with such a request at set-up).</summary>
+    /// <summary>
+    /// Names the provider instance a request is for, and a side pipeline of that instance it goes through instead of
+    /// the instance's own (for example <c>auth</c> for credential requests, so that fetching a token is not the trial call
+    /// of a half-open circuit and never counts against the send path's breaker).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="instanceName">The instance name.</param>
+    /// <param name="pipeline">The side pipeline's name.</param>
+    public static void SetProviderInstance(this HttpRequestMessage request, string instanceName, string pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(instanceName);
+        ArgumentException.ThrowIfNullOrEmpty(pipeline);
+        request.Options.Set(InstanceKey, instanceName);
+        request.Options.Set(PipelineKey, instanceName + PipelineSeparator + pipeline);
+    }
+
+    /// <summary>Splits a pipeline key (<c>ResilienceHandlerContext.InstanceName</c>) into the instance and the side pipeline, if any.</summary>
+    /// <param name="pipelineKey">The key.</param>
+    /// <returns>The instance name, and the side pipeline's name or <see langword="null"/> for the instance's own pipeline.</returns>
+    public static (string Instance, string? Pipeline) ParsePipelineKey(string pipelineKey)
+    {
+        ArgumentNullException.ThrowIfNull(pipelineKey);
+        var separator = pipelineKey.LastIndexOf(PipelineSeparator);
+        return separator < 0 ? (pipelineKey, null) : (pipelineKey[..separator], pipelineKey[(separator + 1)..]);
+    }
+
+    /// <summary>Gets the provider instance a request is for, or an empty string for a request that names none.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The instance name, or an empty string.</returns>
     public static string ProviderInstanceOrEmpty(this HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Options.TryGetValue(InstanceKey, out var name) ? name : string.Empty;
+    }
+
+    /// <summary>Gets the key of the pipeline a request goes through, or an empty string for a request that names none.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The key.</returns>
+    public static string PipelineKeyOrEmpty(this HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(PipelineKey, out var key) ? key : string.Empty;
     }
 
     /// <summary>Gets the provider instance a request is for.</summary>

@@ -37,17 +37,17 @@ public sealed class ProviderResilienceOptions
         ArgumentNullException.ThrowIfNull(errors);
         if (AttemptTimeout >= TotalTimeout)
         {
-            errors.Add($"{key}.AttemptTimeout must be less than TotalTimeout (was {AttemptTimeout:c} and {TotalTimeout:c})");
+            errors.Add($"{key}.AttemptTimeout must be less than Resilience:TotalTimeout");
         }
 
         if (Retry.MaxDelay < Retry.BaseDelay)
         {
-            errors.Add($"{key}.Retry.MaxDelay must not be less than Retry:BaseDelay (was {Retry.MaxDelay:c} and {Retry.BaseDelay:c})");
+            errors.Add($"{key}.Retry.MaxDelay must not be less than Resilience:Retry:BaseDelay");
         }
 
         if (CircuitBreaker.SamplingDuration < AttemptTimeout * 2)
         {
-            errors.Add($"{key}.CircuitBreaker.SamplingDuration must be at least twice AttemptTimeout (was {CircuitBreaker.SamplingDuration:c} and {AttemptTimeout:c})");
+            errors.Add($"{key}.CircuitBreaker.SamplingDuration must be at least twice Resilience:AttemptTimeout");
         }
     }
 }

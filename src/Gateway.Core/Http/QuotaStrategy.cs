@@ -2,25 +2,52 @@ using Polly;
 
 namespace Gateway.Core.Http;
 
-/// <summary>Waits for every permit an attempt costs, then lets it through. It never fails an attempt: it throttles.</summary>
-internal sealed class QuotaStrategy(QuotaStrategyOptions options) : ResilienceStrategy
+/// <summary>
+/// Waits for every permit an attempt costs, then lets it through; it never fails an attempt, it throttles. It sits twice
+/// in a pipeline: outside the timeouts for the first attempt, and inside the retry for the retries (the inner one skips
+/// the attempt the outer one already paid for).
+/// </summary>
+internal sealed class QuotaStrategy(QuotaStrategyOptions options, QuotaStrategy.Placement placement) : ResilienceStrategy
 {
+    private static readonly ResiliencePropertyKey<bool> Paid = new("MessagingGateway.QuotaPaid");
+
+    public enum Placement
+    {
+        /// <summary>Outside the timeouts: pays for the first attempt.</summary>
+        FirstAttempt,
+
+        /// <summary>Inside the retry: pays for every attempt the outer one did not.</summary>
+        Retries,
+    }
+
     protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback,
         ResilienceContext context,
         TState state)
     {
-        try
+        if (placement == Placement.Retries && context.Properties.TryGetValue(Paid, out var paid) && paid)
         {
-            foreach (var demand in options.Demands(context))
-            {
-                await options.Limiter.AcquireAsync(demand.Window, demand.Permits, options.Instance, demand.Limiter, context.CancellationToken)
-                    .ConfigureAwait(context.ContinueOnCapturedContext);
-            }
+            context.Properties.Set(Paid, false);
         }
-        catch (OperationCanceledException exception)
+        else
         {
-            return Outcome.FromException<TResult>(exception);
+            try
+            {
+                foreach (var demand in options.Demands(context))
+                {
+                    await options.Limiter.AcquireAsync(demand.Window, demand.Permits, options.Instance, demand.Limiter, context.CancellationToken)
+                        .ConfigureAwait(context.ContinueOnCapturedContext);
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or Idempotency.StoreUnavailableException)
+            {
+                return Outcome.FromException<TResult>(exception);
+            }
+
+            if (placement == Placement.FirstAttempt)
+            {
+                context.Properties.Set(Paid, true);
+            }
         }
 
         return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);

@@ -28,7 +28,12 @@ internal sealed class GatewayPipeline(
 {
     private const int MaxRecipientsInErrorMessage = 10;
 
-    /// <summary>Sends a command; throws only transient failures (after releasing the claim) and caller cancellation.</summary>
+    /// <summary>
+    /// Sends a command; throws only transient failures (after releasing the claim) and caller cancellation. Cancellation
+    /// stops the work up to the provider call; a call that started is not abandoned (the provider may already have the
+    /// message, and abandoning it would release the claim and send it again): it ends with its answer or its timeouts,
+    /// and the outcome is recorded.
+    /// </summary>
     public async Task<SendOutcome> SendAsync(SendMessage command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -70,7 +75,7 @@ internal sealed class GatewayPipeline(
         ProviderSendResult result;
         try
         {
-            result = await CallAsync(provider, message, static (p, m, ct) => p.SendAsync(m, ct), started, cancellationToken).ConfigureAwait(false);
+            result = await CallAsync(provider, message, static (p, m, ct) => p.SendAsync(m, ct), started, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ProviderException exception) when (!exception.IsTransient)
         {
@@ -145,7 +150,7 @@ internal sealed class GatewayPipeline(
 
         try
         {
-            await CallAsync(provider, request, static async (p, r, ct) => { await p.RevokeAsync(r, ct).ConfigureAwait(false); return true; }, started, cancellationToken).ConfigureAwait(false);
+            await CallAsync(provider, request, static async (p, r, ct) => { await p.RevokeAsync(r, ct).ConfigureAwait(false); return true; }, started, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ProviderException exception) when (!exception.IsTransient)
         {

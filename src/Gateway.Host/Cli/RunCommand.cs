@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gateway.Core.Idempotency;
 using Gateway.Host.Diagnostics;
 using Gateway.Host.Hosting;
 using Gateway.Host.Messaging;
@@ -40,8 +41,16 @@ internal static class RunCommand
 
         using (host)
         {
-            await host.RunAsync(cancellationToken);
-            return 0;
+            try
+            {
+                await host.RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (StoreUnavailableException exception)
+            {
+                // A shared store configured but unreachable at start: a configuration problem of the deployment.
+                return ConsoleOutput.ConfigurationError(exception.Message);
+            }
         }
     }
 }

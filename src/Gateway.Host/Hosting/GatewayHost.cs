@@ -70,7 +70,10 @@ internal static class GatewayHost
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
-        builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName)).AddOpenIm().AddTencentIm();
+        builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName))
+            .AddOpenIm()
+            .AddTencentIm()
+            .AddRedisStores(builder.Configuration);
         builder.Services.TryAddSingleton<ProviderHealthTracker>();
         builder.Services.AddHealthChecks().AddCheck<ProvidersHealthCheck>("providers", tags: ["ready"]);
         return builder;

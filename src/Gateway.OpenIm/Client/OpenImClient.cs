@@ -7,6 +7,7 @@ using Gateway.OpenIm.Auth;
 using Gateway.OpenIm.Dtos;
 using Gateway.OpenIm.Errors;
 using Gateway.OpenIm.Http;
+using Gateway.OpenIm.Internal;
 using Gateway.OpenIm.Mapping;
 using Gateway.OpenIm.Serialization;
 
@@ -119,7 +120,15 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseUri, path));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = JsonContentType;
-        request.SetProviderInstance(target.Instance);
+        if (anonymous)
+        {
+            request.SetProviderInstance(target.Instance, OpenImPipeline.AuthPipeline);
+        }
+        else
+        {
+            request.SetProviderInstance(target.Instance);
+        }
+
         OpenImRequest.Describe(request, operationId, anonymous, answerType);
         try
         {

@@ -20,48 +20,43 @@ namespace Gateway.OpenIm.Internal;
 /// </summary>
 internal static class OpenImPipeline
 {
+    /// <summary>The side pipeline of an instance's admin-token requests (its own breaker, so a token fetch is never the trial call of the send path's half-open circuit).</summary>
+    public const string AuthPipeline = "auth";
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
-        var instance = context.InstanceName;
+        var (instance, side) = ProviderRequests.ParsePipelineKey(context.InstanceName);
         var options = context.GetOptions<OpenImOptions>(instance);
         var services = context.ServiceProvider;
         var legacy = options.ApiVersion == OpenImApiVersion.V2;
         var maxDelay = options.Resilience.Retry.MaxDelay;
         var limit = options.RateLimit.RequestsPerSecond;
         var timeProvider = services.GetRequiredService<TimeProvider>();
+        IReadOnlyList<QuotaDemand> demand = [new QuotaDemand(new RateLimitWindow($"openim:{instance}:send", Math.Max(limit, 1), TimeSpan.FromSeconds(1), TimeSpan.Zero), 1, "send")];
         ProviderPipeline.AddStrategies(
             builder,
             new ProviderPipelineSettings
             {
-                Instance = instance,
+                Instance = context.InstanceName,
                 Options = options.Resilience,
-                ShouldRetry = (ctx, outcome) => ShouldRetry(ctx, outcome, maxDelay, timeProvider),
+                ShouldRetry = side == AuthPipeline
+                    ? (_, outcome) => ProviderPipeline.IsTransientHttp(outcome)
+                    : (ctx, outcome) => ShouldRetry(ctx, outcome, maxDelay, timeProvider),
                 IsFailure = (_, outcome) => ProviderPipeline.IsTransientHttp(outcome) || IsServerFailure(outcome, legacy),
                 Reason = (_, outcome) => ProviderPipeline.TransportReason(outcome),
-                AddProviderStrategies = limit <= 0 ? null : pipeline =>
+                Quotas = limit <= 0 || side == AuthPipeline ? null : new QuotaStrategyOptions
                 {
-                    IReadOnlyList<QuotaDemand> demand = [new QuotaDemand(new RateLimitWindow($"openim:{instance}:send", limit, TimeSpan.FromSeconds(1), TimeSpan.Zero), 1, "send")];
-                    pipeline.AddQuotas(new QuotaStrategyOptions
-                    {
-                        Limiter = services.GetRequiredService<WindowRateLimiter>(),
-                        Instance = instance,
-                        Demands = ctx => ctx.GetRequestMessage() is { } request && OpenImRequest.IsAnonymous(request) ? [] : demand,
-                    });
+                    Limiter = services.GetRequiredService<WindowRateLimiter>(),
+                    Instance = instance,
+                    Demands = _ => demand,
                 },
             },
             services.GetRequiredService<ProviderCircuits>(),
             services.GetRequiredService<GatewayMetrics>());
     }
 
-    internal static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, TimeProvider timeProvider)
-    {
-        var request = context.GetRequestMessage();
-        if (request is not null && OpenImRequest.IsAnonymous(request))
-        {
-            return ProviderPipeline.IsTransientHttp(outcome);
-        }
-
-        return outcome switch
+    internal static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, TimeProvider timeProvider) =>
+        outcome switch
         {
             { Exception: { } exception } => ProviderPipeline.NeverReachedServer(exception),
             { Result.StatusCode: HttpStatusCode.ServiceUnavailable } => true,
@@ -71,7 +66,6 @@ internal static class OpenImPipeline
             { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => OpenImAnswerReader.RetryAfter(response, timeProvider) is not { } wait || wait <= maxDelay,
             _ => false,
         };
-    }
 
     private static bool IsServerFailure(Outcome<HttpResponseMessage> outcome, bool legacy) =>
         OpenImRequest.AnswerOf(outcome.Result?.RequestMessage) is { Envelope: { ErrCode: { } code and not 0 } envelope } answer

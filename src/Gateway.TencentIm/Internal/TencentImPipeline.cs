@@ -45,12 +45,12 @@ internal static class TencentImPipeline
                 IsFailure = static (_, outcome) => IsOutage(outcome),
                 Reason = static (_, outcome) => Reason(outcome),
                 RetryDelay = (_, outcome) => RetryDelay(outcome, rateLimitedDelay),
-                AddProviderStrategies = pipeline => pipeline.AddQuotas(new QuotaStrategyOptions
+                Quotas = new QuotaStrategyOptions
                 {
                     Limiter = services.GetRequiredService<WindowRateLimiter>(),
                     Instance = instance,
                     Demands = ctx => TencentImQuotas.Demands(ctx.GetRequestMessage(), options),
-                }),
+                },
             },
             services.GetRequiredService<ProviderCircuits>(),
             services.GetRequiredService<GatewayMetrics>());
