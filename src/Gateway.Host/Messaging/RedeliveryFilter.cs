@@ -25,9 +25,11 @@ internal sealed class RedeliveryFilter<TCommand>(
 {
     public async Task Send(ConsumeContext<TCommand> context, IPipe<ConsumeContext<TCommand>> next)
     {
+        // The in-process retries report a fault when they are spent; that is not the end of a command redelivered later.
+        var attempt = new HeldFaultsConsumeContext<TCommand>(context);
         try
         {
-            await next.Send(context);
+            await next.Send(attempt);
         }
         catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {
@@ -47,6 +49,12 @@ internal sealed class RedeliveryFilter<TCommand>(
             var outcome = handler.GaveUp(context.Message, exception, attempts.Total);
             logger.RedeliveryBudgetSpent(messageId, provider, attempts.Total, now - firstFailure);
             await publisher.PublishAsync(context, outcome.Event, messageId);
+            await attempt.ReleaseFaultsAsync();
+            throw;
+        }
+        catch
+        {
+            await attempt.ReleaseFaultsAsync();
             throw;
         }
     }
