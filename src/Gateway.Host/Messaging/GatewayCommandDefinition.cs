@@ -60,10 +60,12 @@ internal sealed class GatewayCommandDefinition<TCommand> : ConsumerDefinition<Ga
             context.GetRequiredService<ILoggerFactory>().CreateLogger<RedeliveryFilter<TCommand>>())));
 
         var retry = _messaging.Retry;
+        var retryMetrics = new InProcessRetryMetrics(context.GetRequiredService<GatewayMetrics>());
         endpointConfigurator.UseMessageRetry(policy =>
         {
             policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
             policy.Handle<Exception>(exception => RetryInProcess(exception, retry.MaxInterval));
+            policy.ConnectRetryObserver(retryMetrics);
         });
     }
 
