@@ -37,6 +37,10 @@ internal static class RedeliveryHeaders
             return kept;
         }
 
-        return context.ReceiveContext.TransportHeaders.Get<string>("RabbitMQ-ReplyTo") is { Length: > 0 } replyTo ? replyTo : null;
+        // MassTransit does not expose reply_to among the transport headers; it is on the delivery's basic properties.
+        return context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery)
+            && delivery.Properties.ReplyTo is { Length: > 0 } replyTo
+                ? replyTo
+                : null;
     }
 }
