@@ -57,6 +57,7 @@ public sealed class OutcomeEventsBrokerTests(RabbitMqBroker broker)
         Assert.Equal(("json-1", ScriptedProviders.Name, "bob"), (sent.MessageId, sent.Provider, sent.Deliveries[0].Recipient));
         Assert.Equal(("application/json", "json-1", "MessageSent", "MessageSent"), (message.Properties.ContentType, message.Properties.MessageId, message.Properties.Type, message.Header("type")));
         Assert.Equal(DeliveryModes.Persistent, message.Properties.DeliveryMode);
+        Assert.Equal("urn:message:Gateway.Core.Contracts:MessageSent", message.Header("MT-MessageType"));
         Assert.Equal(message.Body, reply.Body);
         Assert.Equal(("application/json", "json-1", "MessageSent", "MessageSent"), (reply.Properties.ContentType, reply.Properties.MessageId, reply.Properties.Type, reply.Header("type")));
     }
@@ -108,10 +109,11 @@ public sealed class OutcomeEventsBrokerTests(RabbitMqBroker broker)
                 host.Password("guest");
             });
 
-            // A .NET service that reads the plain events: raw JSON as the endpoint's default, any message type.
+            // A .NET service that reads the plain events: the raw JSON deserializer, which takes each event's type
+            // from MT-MessageType, so one consumer of all four events gets each as what it is.
             cfg.ReceiveEndpoint("dotnet-service-outcomes", endpoint =>
             {
-                endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+                endpoint.UseRawJsonDeserializer(isDefault: true);
                 endpoint.Consumer(() => new OutcomeCollector(inbox));
             });
         });
@@ -127,6 +129,7 @@ public sealed class OutcomeEventsBrokerTests(RabbitMqBroker broker)
 
             Assert.Equal(("json-2", ScriptedProviders.Name, "key-alice"), (sent.MessageId, sent.Provider, sent.Deliveries[0].ProviderMessageKey));
             Assert.Equal(GatewayErrorCode.InvalidMessage, failed.Error.Code);
+            Assert.Equal(["MessageSendFailed(json-3)", "MessageSent(json-2)"], inbox.Events.Select(e => $"{e.GetType().Name}({OutcomeInbox.MessageIdOf(e)})").Order().ToArray());
         }
         finally
         {
