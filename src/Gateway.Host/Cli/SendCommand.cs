@@ -101,6 +101,8 @@ internal static class SendCommand
             var connector = host.Services.GetRequiredService<IReceiveEndpointConnector>();
             var listener = connector.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance, (_, endpoint) =>
             {
+                // The outcome comes in MassTransit's envelope, or as plain JSON with Messaging:Events:Format = Json.
+                endpoint.UseRawJsonDeserializer();
                 endpoint.Handler<MessageSent>(context => Match(context.Message.MessageId, context.Message));
                 endpoint.Handler<MessageSendFailed>(context => Match(context.Message.MessageId, context.Message));
             });

@@ -14,8 +14,10 @@ namespace Gateway.Host.Tests.Cli;
 [Collection(BrokerCollection.Name)]
 public sealed class RunCommandBrokerTests(RabbitMqBroker broker)
 {
-    [Fact]
-    public async Task Run_ShippedAppSettingsWithOneProviderFromTheEnvironment_ConsumesAndStopsOnSigterm()
+    [Theory]
+    [InlineData("MassTransit")]
+    [InlineData("Json")]
+    public async Task Run_ShippedAppSettingsWithOneProviderFromTheEnvironment_ConsumesAndStopsOnSigterm(string format)
     {
         await using var emulator = new OpenImEmulator();
         await emulator.StartAsync();
@@ -28,6 +30,7 @@ public sealed class RunCommandBrokerTests(RabbitMqBroker broker)
             ["RabbitMq__Host"] = "127.0.0.1",
             ["RabbitMq__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
             ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Messaging__Events__Format"] = format,
         };
         using var command = HostProcess.WriteTemp(CliSamples.TextCommand);
         await using var raw = new RawBrokerClient(broker.Port, virtualHost);
