@@ -35,8 +35,7 @@ internal static class GatewayConfiguration
                     ["Type"] = "TencentIm",
                     ["SdkAppId"] = 1400000000,
                     ["AdminIdentifier"] = "administrator",
-                    // Any key works against the fake (it reads TLS.time, not the HMAC); also keeps OpenIM-only runs from
-                    // failing on the shipped empty SecretKey.
+                    // Any key works against the fake (it reads TLS.time, not the HMAC).
                     ["SecretKey"] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
                     ["BaseUrl"] = provider.GetLeftPart(UriPartial.Authority) + "/",
                 },
@@ -58,7 +57,6 @@ internal static class GatewayConfiguration
                 ["VirtualHost"] = settings.VirtualHost,
                 ["Username"] = "guest",
                 ["Password"] = "guest",
-                ["QuorumQueues"] = false,
             },
         };
 
@@ -76,9 +74,6 @@ internal static class GatewayConfiguration
     /// <summary>Environment variables for a worker (the last configuration layer).</summary>
     public static IReadOnlyDictionary<string, string> Environment(WorkerSettings settings) => new Dictionary<string, string>
     {
-        // The shipped appsettings.json sets tencent:Region, and Region together with BaseUrl is refused ("not both"):
-        // an empty value in the last layer unsets it. Harmless once a later BaseUrl overrides Region on main.
-        ["Gateway__Providers__tencent__Region"] = string.Empty,
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["DOTNET_gcServer"] = "0",
         ["MG_RELIABILITY_WORKER"] = settings.Name,
