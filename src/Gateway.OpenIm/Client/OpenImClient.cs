@@ -105,7 +105,7 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
     }
 
     private static ProviderException Refused(OpenImTarget target, string path, OpenImAnswer answer) =>
-        OpenImFailures.Refused(target.Instance, target.LegacyV2, path, answer.Status, answer.Envelope?.ErrCode, answer.Envelope?.ErrMsg, answer.Envelope?.ErrDlt, answer.RetryAfter);
+        OpenImFailures.Refused(target.Instance, target.LegacyV2, path, answer.Status, answer.Envelope?.ErrCode, answer.Envelope?.ErrMsg, answer.Envelope?.ErrDlt, answer.RetryAfter, target.Options.Resilience.Retry.RateLimitedDelay);
 
     private async Task<OpenImAnswer> PostAsync<TData>(
         OpenImTarget target,
