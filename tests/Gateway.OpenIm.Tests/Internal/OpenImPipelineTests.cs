@@ -52,7 +52,7 @@ public sealed class OpenImPipelineTests
         Assert.Equal(
             (0.25, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(9)),
             (breaker.FailureRatio, breaker.MinimumThroughput, breaker.SamplingDuration, breaker.BreakDuration));
-        Assert.NotNull(breaker.StateProvider);
+        Assert.NotNull(breaker.OnOpened); // followed by ProviderCircuits for readiness
         Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<HttpTimeoutStrategyOptions>(descriptor.Strategies[3].Options).Timeout);
         Assert.False(descriptor.IsReloadable);
     }
