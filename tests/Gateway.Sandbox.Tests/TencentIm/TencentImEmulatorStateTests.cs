@@ -1,5 +1,4 @@
 using Gateway.Sandbox.TencentIm;
-using Gateway.Testing;
 
 namespace Gateway.Sandbox.Tests.TencentIm;
 
@@ -10,7 +9,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task SendMsg_SameSenderSeqRandomAndContentWithin120s_IsDeduplicatedEvenForAnotherRecipient()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
 
         var first = await fixture.SendMsgAsync("alice", seq: 7, random: 9);
@@ -26,7 +25,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task SendMsg_SameKeyAfter120s_IsDeliveredAgain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
 
         await fixture.SendMsgAsync("alice", seq: 7, random: 9);
@@ -83,7 +82,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverRequestsPerSecond_Answers60007UntilTheWindowMoves()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -105,7 +104,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverBatchRecipientsPerMinute_Answers60011()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -122,7 +121,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverGroupMessagesPerSecond_Answers10023ForThatGroupOnly()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
