@@ -100,10 +100,9 @@ public sealed class TencentImQuotasTests
         Assert.Equal(7, host.Emulator.Requests.Count);
     }
 
-    // The emulator's quotas hold in ANY one-second window; the gateway counts aligned windows (as Core's limiter and its
-    // guard assume Tencent does), which can put up to twice the limit into a window that straddles two of them. Against
-    // the emulator's strict quota an instance therefore stays strict only below half of it (here 30 %: on two cores the
-    // arrival times of a 2000-request burst also skew by a few hundred milliseconds).
+    // The emulator counts aligned seconds, as Core's limiter and its guard assume Tencent does. The instance still runs at
+    // 30 % of the emulator's quota: on two cores the arrival times of a 2000-request burst skew by a few hundred
+    // milliseconds, more than the 50 ms guard, so a request counted late in second k may reach the emulator in k+1.
     [Fact]
     public async Task SendAsync_BurstOf2000SingleSends_GetsNoRateLimitAnswerFromAStrictQuota()
     {
