@@ -401,22 +401,33 @@ public class GatewayPipelineTests
     }
 
     [Fact]
-    public async Task SendAsync_CallerCancels_ThrowsAndRecordsNothing()
+    public async Task SendAsync_CallerCancelledBeforeTheCall_ThrowsCallsNoProviderAndRecordsNothing()
     {
         using var sut = CreateSut();
         using var cancellation = new CancellationTokenSource();
-        sut.Provider.OnSend = async (message, cancellationToken) =>
-        {
-            await cancellation.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-            return FakeProvider.Delivered(message);
-        };
+        await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Pipeline.SendAsync(Samples.Text("cancel-me"), cancellation.Token));
-        sut.Provider.OnSend = static (message, _) => Task.FromResult(FakeProvider.Delivered(message));
+        var sentWhileCancelled = sut.Provider.Sent.Count;
         var again = await sut.Pipeline.SendAsync(Samples.Text("cancel-me"), default);
 
+        Assert.Equal(0, sentWhileCancelled);
         Assert.False(again.Sent!.Duplicate);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_CallerCancelledBeforeTheCall_ThrowsCallsNoProviderAndRecordsNothing()
+    {
+        using var sut = CreateSut();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel"), cancellation.Token));
+        var revokedWhileCancelled = sut.Provider.Revoked.Count;
+        var again = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel"), default);
+
+        Assert.Equal(0, revokedWhileCancelled);
+        Assert.False(again.Revoked!.Duplicate);
     }
 
     [Fact]
