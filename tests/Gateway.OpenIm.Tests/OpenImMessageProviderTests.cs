@@ -1,10 +1,12 @@
 using System.Net;
 using Gateway.Core.Contracts;
+using Gateway.Core.Http;
 using Gateway.Core.Providers;
 using Gateway.OpenIm.Tests.Support;
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.OpenIm;
 using Gateway.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.OpenIm.Tests;
@@ -290,6 +292,25 @@ public sealed class OpenImMessageProviderTests
         Assert.Equal(TimeSpan.FromSeconds(30), refused.RetryAfter);
         Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
         Assert.Equal(2, stub.SendRequests.Count);
+    }
+
+    [Fact]
+    public async Task CircuitState_TokenBreakerOpen_ReportsOpenBecauseNothingCanBeSent()
+    {
+        var stub = new OpenImStub().OnToken(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
+        await using var host = OpenImTestHost.Create(stub.Handler, o =>
+        {
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
+        });
+
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+        var afterOneFailure = host.Provider.CircuitState;
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+
+        Assert.Equal(ProviderCircuitState.Closed, afterOneFailure);
+        Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
+        Assert.Equal(ProviderCircuitState.Closed, host.Services.GetRequiredService<ProviderCircuits>().StateOf(OpenImTestHost.Instance));
     }
 
     [Fact]
