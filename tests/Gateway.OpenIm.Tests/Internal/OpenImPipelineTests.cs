@@ -84,7 +84,8 @@ public sealed class OpenImPipelineTests
         Assert.Equal(["total-timeout", "retry", "circuit-breaker", "attempt-timeout"], auth.Strategies.Select(s => s.Options?.Name));
         var sendBreaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(send.Strategies[4].Options);
         var authBreaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(auth.Strategies[2].Options);
-        Assert.NotSame(sendBreaker.StateProvider, authBreaker.StateProvider);
+        Assert.NotSame(sendBreaker, authBreaker);
+        Assert.NotNull(authBreaker.OnOpened); // followed by ProviderCircuits under its own key, so readiness sees it
     }
 
     [Fact]
