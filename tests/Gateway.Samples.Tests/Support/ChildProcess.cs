@@ -207,6 +207,24 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the PIDs of the processes this one started, and theirs (from /proc, now).</summary>
+    public IReadOnlyList<int> Descendants() => _process.HasExited ? [] : Tree(Pid)[1..];
+
+    /// <summary>Sends a signal (TERM, KILL, ...) to the given PIDs.</summary>
+    public static void Signal(string signal, IEnumerable<int> pids)
+    {
+        var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        info.ArgumentList.Add("-" + signal);
+        foreach (var pid in pids)
+        {
+            info.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
+        }
+
+        using var kill = Process.Start(info)!;
+        kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+    }
+
     /// <summary>The PID and its descendants, parents first (from /proc).</summary>
     private static List<int> Tree(int root)
     {
@@ -257,20 +275,6 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static void Signal(string signal, IEnumerable<int> pids)
-    {
-        var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        info.ArgumentList.Add("-" + signal);
-        foreach (var pid in pids)
-        {
-            info.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
-        }
-
-        using var kill = Process.Start(info)!;
-        kill.StandardError.ReadToEnd();
-        kill.WaitForExit();
     }
 
     private void OnLine(string? line, ConcurrentQueue<string> lines, TaskCompletionSource closed)
