@@ -37,6 +37,10 @@ internal static class RedeliveryHeaders
             return kept;
         }
 
-        return context.ReceiveContext.TransportHeaders.Get<string>("RabbitMQ-ReplyTo") is { Length: > 0 } replyTo ? replyTo : null;
+        // MassTransit's transport headers do not carry the AMQP properties; the delivery's own context does.
+        return context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery)
+            && delivery.Properties.ReplyTo is { Length: > 0 } replyTo
+                ? replyTo
+                : null;
     }
 }
