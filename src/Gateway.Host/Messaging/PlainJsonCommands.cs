@@ -7,7 +7,8 @@ namespace Gateway.Host.Messaging;
 /// <summary>
 /// Command endpoints accept MassTransit envelopes and plain JSON published from any language: plain JSON is the default
 /// for messages without a content type, and accepted under the media types clients in other languages use for JSON.
-/// Every one of these is read through <see cref="CommandDeserializer{TCommand}"/> (<c>Messaging:MaxCommandBytes</c>).
+/// Every one of these is read through <see cref="CommandDeserializer{TCommand}"/> (size limit, the command read, its
+/// type checked).
 /// </summary>
 internal static class PlainJsonCommands
 {
