@@ -5,7 +5,7 @@ namespace Gateway.Reliability;
 
 /// <summary>
 /// The command line: <c>[--short|--full] [--scenario a,b-openim,...] [--messages N] [--rate R] [--no-build] [--repo DIR]</c>.
-/// Short (the default; what CI runs): 500 commands, scenarios a, b, e. Full: 5,000 commands, every scenario.
+/// Short (the default; what CI runs): 500 commands, scenarios a, b, e and h-hostile. Full: 5,000 commands, every scenario.
 /// </summary>
 internal sealed record SuiteOptions
 {
@@ -27,7 +27,7 @@ internal sealed record SuiteOptions
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Gateway.Reliability -- [--short|--full] [--scenario a,b,...] [--messages N] [--rate R] [--no-build] [--repo DIR]
-          --short       500 commands per scenario; scenarios a, b, e (the default; what CI runs)
+          --short       500 commands per scenario; scenarios a, b, e and h-hostile (the default; what CI runs)
           --full        5000 commands per scenario; every scenario (a–i, including the 10-minute outage)
           --scenario    letters (a) or ids (c-late), comma-separated; overrides the mode's selection
           --messages    commands per scenario (overrides the mode's count)
@@ -92,7 +92,7 @@ internal sealed record SuiteOptions
         IReadOnlyList<Scenario> scenarios;
         if (selection is null)
         {
-            scenarios = full ? ScenarioCatalog.All : [.. ScenarioCatalog.All.Where(s => ScenarioCatalog.ShortGroups.Contains(s.Group) && !s.FullOnly)];
+            scenarios = full ? ScenarioCatalog.All : [.. ScenarioCatalog.All.Where(s => (s.Short || ScenarioCatalog.ShortGroups.Contains(s.Group)) && !s.FullOnly)];
         }
         else
         {

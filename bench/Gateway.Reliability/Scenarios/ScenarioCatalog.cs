@@ -56,6 +56,14 @@ internal static class ScenarioCatalog
         },
         new Scenario
         {
+            Id = "h-hostile",
+            Description = "the commands a careless or hostile publisher sends (wrong JSON types, 10 MB bodies, deep nesting, invalid UTF-8, 10,000 recipients, nulls, unknown enums, foreign MassTransit envelopes, ...), one at a time, then a valid one",
+            Hostile = true,
+            Short = true,
+            Fault = _ => Task.CompletedTask,
+        },
+        new Scenario
+        {
             Id = "i-outage-10min",
             Description = "a 10-minute provider outage (HTTP 503)",
             Duplicates = DuplicateTarget.NotChecked,
@@ -65,7 +73,7 @@ internal static class ScenarioCatalog
         },
     ];
 
-    /// <summary>What <c>--short</c> runs (CI): broker restarts, worker kills, and the shared store under a worker kill.</summary>
+    /// <summary>What <c>--short</c> runs (CI): broker restarts, worker kills, and the shared store under a worker kill (plus the scenarios marked <see cref="Scenario.Short"/>: h-hostile).</summary>
     public static IReadOnlySet<char> ShortGroups { get; } = new HashSet<char> { 'a', 'b', 'e' };
 
     private static Scenario BrokerRestart(string id, int workers, bool crash) => new()
