@@ -127,8 +127,14 @@ internal static class ScenarioCatalog
         Id = id,
         Description = what + "; credentials issued afterwards work",
         Provider = provider,
+        RequiresCredentialRejection = true,
         Fault = async context =>
         {
+            // The credential must exist before the switch, or nothing is rejected (a cold worker can take longer than
+            // 40 % of the publishing time for its first send): wait, bounded, for the first accepted send; a UserSig's
+            // TLS.time has whole seconds, so the switch also comes a second after it.
+            await context.WaitForFirstDeliveryAsync(TimeSpan.FromMinutes(1));
+            await Task.Delay(TimeSpan.FromSeconds(1.1), context.Time, context.CancellationToken);
             await context.Provider.SetModeAsync(FaultMode.TokensRejected, context.CancellationToken);
             context.Log.Write("  provider: every credential issued before now is rejected");
         },

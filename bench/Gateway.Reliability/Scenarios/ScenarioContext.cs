@@ -106,6 +106,16 @@ internal sealed class ScenarioContext(
         throw new TimeoutException($"{expected} consumer(s) on {Queues.SendMessage} not seen within {timeout.TotalSeconds:0} s");
     }
 
+    /// <summary>Waits (bounded) until the provider accepted its first send of the run.</summary>
+    public async Task WaitForFirstDeliveryAsync(TimeSpan timeout)
+    {
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < timeout && (await provider.StatsAsync(cancellationToken)).Deliveries == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+    }
+
     /// <summary>Puts the provider into <paramref name="mode"/> for <paramref name="duration"/>, then back to normal.</summary>
     public async Task ProviderOutageAsync(FaultMode mode, TimeSpan duration)
     {

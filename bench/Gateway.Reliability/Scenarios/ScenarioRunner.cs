@@ -25,7 +25,7 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         var virtualHost = $"rel-{scenario.Id}-{stamp}";
         var directory = Path.Combine(environment.RunDirectory, scenario.Id);
         Directory.CreateDirectory(directory);
-        log.Write($"== {scenario.Id}: {scenario.Description} ({environment.Messages} commands, {scenario.Provider}, {scenario.Workers} worker(s))");
+        log.Write($"== {scenario.Id}: {scenario.Description} ({(scenario.Hostile ? "its own commands" : environment.Messages + " commands")}, {scenario.Provider}, {scenario.Workers} worker(s))");
 
         await environment.Broker.ResumeAsync(cancellationToken);
         await environment.Broker.AddVirtualHostAsync(virtualHost, cancellationToken);
@@ -306,6 +306,11 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
             default:
                 limit = "not a target";
                 break;
+        }
+
+        if (scenario.RequiresCredentialRejection && (scenario.Provider == GatewayConfiguration.Tencent ? stats.UserSigRejections : stats.TokenRejections) == 0)
+        {
+            failures.Add("no credential was rejected: the switch came after the last send, so the refresh was not exercised (more --messages)");
         }
 
         if (scenario.UsesRedis && redisKeys == 0)
