@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Gateway.Reliability.Audit;
 using Gateway.Reliability.Bus;
 using Gateway.Reliability.FakeProvider;
 using Gateway.Reliability.Hostile;
@@ -46,13 +47,16 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
             RabbitMqPort = environment.Broker.Port,
             VirtualHost = virtualHost,
             RedisConnectionString = redis?.ConnectionString,
+            Trace = environment.Audit,
         };
         var configFile = Path.Combine(directory, "gateway.json");
         await File.WriteAllTextAsync(configFile, GatewayConfiguration.Create(settings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        var workerEnvironment = GatewayConfiguration.Environment(settings);
+        // The audit scrapes every worker's /metrics, so each gets a fixed free port (Diagnostics:Port=0 would hide it).
+        var diagnosticsPorts = Enumerable.Range(0, scenario.Workers).Select(_ => environment.Audit ? AuditRun.FreePort() : (int?)null).ToArray();
         var workers = Enumerable.Range(0, scenario.Workers)
-            .Select(i => new GatewayWorker(environment.HostDll, configFile, workerEnvironment, Path.Combine(directory, $"worker-{i}.log")))
+            .Select(i => new GatewayWorker(environment.HostDll, configFile, GatewayConfiguration.Environment(settings, diagnosticsPorts[i]), Path.Combine(directory, $"worker-{i}.log")))
             .ToArray();
+        var scrapes = new Dictionary<int, string>();
         await using var monitor = new BrokerMonitor(environment.Broker.Port, virtualHost);
         var context = new ScenarioContext(environment.Broker, redis, environment.Provider, workers, monitor, virtualHost, log, time, cancellationToken);
         var plan = MessagePlan.Create($"{scenario.Id}-{stamp}", environment.Messages, scenario.RejectedFraction);
@@ -91,6 +95,18 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
                     failures.Add($"not every command was accounted for within {scenario.SettleTimeout.TotalMinutes:0} min after publishing ended");
                 }
             }
+
+            if (environment.Audit)
+            {
+                for (var i = 0; i < workers.Length; i++)
+                {
+                    if (workers[i].Running && await AuditRun.ScrapeAsync(diagnosticsPorts[i]!.Value, log, cancellationToken) is { } scrape)
+                    {
+                        scrapes[i] = scrape;
+                        await File.WriteAllTextAsync(Path.Combine(directory, $"metrics-{i}.txt"), scrape, cancellationToken);
+                    }
+                }
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -120,6 +136,10 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         await File.WriteAllTextAsync(Path.Combine(directory, "provider-stats.json"), JsonSerializer.Serialize(stats, FakeProviderServer.StatsJson), cancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(directory, "error-queue-ids.txt"), monitor.ErrorQueueIds.Order(StringComparer.Ordinal), cancellationToken);
         var wall = accountedAfter ?? (publishStarted == 0 ? TimeSpan.Zero : time.GetElapsedTime(publishStarted));
+        if (environment.Audit)
+        {
+            AuditRun.Scan(await environment.Provider.CredentialsAsync(cancellationToken), configFile, workers, monitor, scrapes, directory, failures, notes);
+        }
         if (scenario.Hostile)
         {
             var skipped = await monitor.QueueAsync(Queues.SendMessageSkipped, cancellationToken);
