@@ -117,7 +117,7 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
         CancellationToken cancellationToken)
         where TData : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Route(path));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = JsonContentType;
         if (anonymous)

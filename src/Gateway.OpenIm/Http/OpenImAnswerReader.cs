@@ -41,7 +41,7 @@ internal static class OpenImAnswerReader
                     }
                 }
 
-                var answer = new OpenImAnswer((int)response.StatusCode, OpenImRequest.Parse(request, buffer, length), RetryAfter(response, timeProvider));
+                var answer = new OpenImAnswer((int)response.StatusCode, OpenImRequest.Parse(request, buffer, length), response.IsSuccessStatusCode ? null : RetryAfter(response, timeProvider));
                 OpenImRequest.SetAnswer(request, answer);
                 return answer;
             }
