@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Core;
+using Gateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Benchmarks;
 
 /// <summary>
-/// One <see cref="IMessageGateway.SendAsync"/> end to end in process: validation, idempotency, routing, capability
-/// check, mapping, serialization, the auth and resilience handlers and response parsing, over a handler that answers
-/// without a network. Tencent's limiter is raised so the benchmark measures the code, not the quota.
+/// One <see cref="IMessageGateway.SendAsync"/> end to end in process: validation, idempotency, routing, the provider
+/// check, mapping, serialization, the typed client with its resilience pipeline and auth handler, and answer parsing,
+/// over the shared stub handler (no network). Tencent's quota is raised so the code, not the quota, is measured.
 /// </summary>
 [MemoryDiagnoser]
 public class GatewayPipelineBenchmarks
@@ -20,7 +21,7 @@ public class GatewayPipelineBenchmarks
     public void Setup()
     {
         var services = new ServiceCollection().AddLogging();
-        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new NoRemoteCallHandler()));
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(Answers.NoNetwork));
         services.AddMessagingGateway(o =>
             {
                 o.DefaultProvider = "openim";
@@ -28,7 +29,7 @@ public class GatewayPipelineBenchmarks
             })
             .AddOpenIm("openim", o =>
             {
-                o.BaseUrl = "http://openim.bench:10002";
+                o.BaseUrl = new Uri("http://openim.bench:10002");
                 o.Secret = "bench-secret";
             })
             .AddTencentIm("tencent", o =>
@@ -36,7 +37,8 @@ public class GatewayPipelineBenchmarks
                 o.SdkAppId = 1_400_000_000;
                 o.SecretKey = "bench-secret-key";
                 o.BaseUrl = new Uri("http://tencent.bench");
-                o.Quotas.RequestsPerSecond = 100_000;
+                o.RateLimit.RequestsPerSecond = 100_000;
+                o.RateLimit.WindowGuard = TimeSpan.Zero;
             });
         _services = services.BuildServiceProvider();
         _gateway = _services.GetRequiredService<IMessageGateway>();
@@ -50,14 +52,14 @@ public class GatewayPipelineBenchmarks
     public void Cleanup() => _services?.Dispose();
 
     [Benchmark]
-    public Task<SendOutcome> OpenIm_Text() => _gateway!.SendAsync(Messages.Text("o-" + Interlocked.Increment(ref _counter)));
+    public Task<SendOutcome> OpenIm_Text() => _gateway!.SendAsync(Samples.Text("o-" + Interlocked.Increment(ref _counter)));
 
     [Benchmark]
-    public Task<SendOutcome> OpenIm_Image() => _gateway!.SendAsync(Messages.Image("oi-" + Interlocked.Increment(ref _counter)));
+    public Task<SendOutcome> OpenIm_Image() => _gateway!.SendAsync(Samples.Text("oi-" + Interlocked.Increment(ref _counter)) with { Content = Samples.Image() });
 
     [Benchmark]
-    public Task<SendOutcome> Tencent_Text() => _gateway!.SendAsync(Messages.Text("t-" + Interlocked.Increment(ref _counter)) with { Provider = "tencent" });
+    public Task<SendOutcome> Tencent_Text() => _gateway!.SendAsync(Samples.Text("t-" + Interlocked.Increment(ref _counter)) with { Provider = "tencent" });
 
     [Benchmark]
-    public Task<SendOutcome> Duplicate() => _gateway!.SendAsync(Messages.Text("o-1"));
+    public Task<SendOutcome> Duplicate() => _gateway!.SendAsync(Samples.Text("o-1"));
 }

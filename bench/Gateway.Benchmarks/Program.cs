@@ -1,12 +1,6 @@
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
-// Micro benchmarks: dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
-// End-to-end load test: dotnet run -c Release --project bench/Gateway.Benchmarks -- load --messages 2000
-if (args.Length > 0 && args[0] == "load")
-{
-    return await LoadTest.RunAsync(args[1..]);
-}
-
+// In-process micro benchmarks: dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
+// The end-to-end benchmark over RabbitMQ (the worker as a process, beside two peer consumers) is bench/e2e.sh.
 BenchmarkSwitcher.FromAssembly(typeof(MappingBenchmarks).Assembly).Run(args);
-return 0;

@@ -2,25 +2,26 @@ using BenchmarkDotNet.Attributes;
 using Gateway.Core;
 using Gateway.Core.Contracts;
 using Gateway.Core.Validation;
+using Gateway.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Benchmarks;
 
-/// <summary>The model validation every command goes through.</summary>
+/// <summary>The validation every command goes through, up to the validated model providers take.</summary>
 [MemoryDiagnoser]
 public class ValidationBenchmarks
 {
-    private readonly SendMessageValidator _validator = new(Options.Create(new GatewayOptions()));
-    private readonly SendMessage _text = Messages.Text();
-    private readonly SendMessage _image = Messages.Image();
-    private readonly SendMessage _invalid = Messages.Text() with { To = ["a", "a"], Content = MessageContent.FromText(string.Empty) };
+    private readonly CommandValidator _validator = new(new SendMessageValidator(Options.Create(new GatewayOptions())), new RevokeMessageValidator());
+    private readonly SendMessage _text = Samples.Text();
+    private readonly SendMessage _image = Samples.Text() with { Content = Samples.Image() };
+    private readonly SendMessage _invalid = Samples.Text() with { To = ["a", "a"], Content = MessageContent.FromText(string.Empty) };
 
     [Benchmark]
-    public bool Text() => _validator.Validate(_text).IsValid;
+    public bool Text() => _validator.TryValidate(_text, out _, out _);
 
     [Benchmark]
-    public bool Image() => _validator.Validate(_image).IsValid;
+    public bool Image() => _validator.TryValidate(_image, out _, out _);
 
     [Benchmark]
-    public bool Invalid() => _validator.Validate(_invalid).IsValid;
+    public bool Invalid() => _validator.TryValidate(_invalid, out _, out _);
 }

@@ -12,6 +12,15 @@ internal static class GatewayConfiguration
     public const string OpenIm = "openim";
     public const string Tencent = "tencent";
 
+    /// <summary>The OpenIM instance's <c>Secret</c> (what the fake provider checks).</summary>
+    public const string OpenImSecret = "openIM123";
+
+    /// <summary>The Tencent instance's <c>SecretKey</c>. Any key works against the fake (it reads TLS.time, not the HMAC).</summary>
+    public const string TencentSecretKey = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+    /// <summary>Every category the shipped appsettings.json sets, and the ones the audit asks for, all at Trace in the audit.</summary>
+    private static readonly string[] TraceCategories = ["Default", "Microsoft", "Microsoft.Hosting.Lifetime", "MassTransit", "Polly", "System.Net.Http", "System.Net.Http.HttpClient"];
+
     /// <summary>The generated JSON for one worker.</summary>
     public static JsonObject Create(WorkerSettings settings)
     {
@@ -27,7 +36,7 @@ internal static class GatewayConfiguration
                     ["Type"] = "OpenIm",
                     ["BaseUrl"] = provider.GetLeftPart(UriPartial.Authority),
                     ["AdminUserId"] = "imAdmin",
-                    ["Secret"] = "openIM123",
+                    ["Secret"] = OpenImSecret,
                     ["ApiVersion"] = "V3",
                 },
                 [Tencent] = new JsonObject
@@ -35,9 +44,7 @@ internal static class GatewayConfiguration
                     ["Type"] = "TencentIm",
                     ["SdkAppId"] = 1400000000,
                     ["AdminIdentifier"] = "administrator",
-                    // Any key works against the fake (it reads TLS.time, not the HMAC); also keeps OpenIM-only runs from
-                    // failing on the shipped empty SecretKey.
-                    ["SecretKey"] = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
+                    ["SecretKey"] = TencentSecretKey,
                     ["BaseUrl"] = provider.GetLeftPart(UriPartial.Authority) + "/",
                 },
             },
@@ -58,9 +65,30 @@ internal static class GatewayConfiguration
                 ["VirtualHost"] = settings.VirtualHost,
                 ["Username"] = "guest",
                 ["Password"] = "guest",
-                ["QuorumQueues"] = false,
             },
         };
+
+        if (settings.Trace)
+        {
+            // The secrets audit: everything every library logs, with the structured state and scopes (the JSON console
+            // formatter writes both, where the simple one writes only the formatted text).
+            var levels = new JsonObject();
+            foreach (var category in TraceCategories)
+            {
+                levels[category] = "Trace";
+            }
+
+            root["Logging"] = new JsonObject
+            {
+                ["LogLevel"] = levels,
+                ["Console"] = new JsonObject
+                {
+                    ["FormatterName"] = "json",
+                    ["FormatterOptions"] = new JsonObject { ["IncludeScopes"] = true },
+                },
+            };
+            root["Diagnostics"] = new JsonObject { ["BindAddress"] = "127.0.0.1" };
+        }
 
         if (settings.RedisConnectionString is { } redis)
         {
@@ -73,16 +101,22 @@ internal static class GatewayConfiguration
         return root;
     }
 
-    /// <summary>Environment variables for a worker (the last configuration layer).</summary>
-    public static IReadOnlyDictionary<string, string> Environment(WorkerSettings settings) => new Dictionary<string, string>
+    /// <summary>Environment variables for a worker (the last configuration layer); a diagnostics port is per worker.</summary>
+    public static IReadOnlyDictionary<string, string> Environment(WorkerSettings settings, int? diagnosticsPort = null)
     {
-        // The shipped appsettings.json sets tencent:Region, and Region together with BaseUrl is refused ("not both"):
-        // an empty value in the last layer unsets it. Harmless once a later BaseUrl overrides Region on main.
-        ["Gateway__Providers__tencent__Region"] = string.Empty,
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["DOTNET_gcServer"] = "0",
-        ["MG_RELIABILITY_WORKER"] = settings.Name,
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["DOTNET_gcServer"] = "0",
+            ["MG_RELIABILITY_WORKER"] = settings.Name,
+        };
+        if (diagnosticsPort is { } port)
+        {
+            environment["Diagnostics__Port"] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return environment;
+    }
 
     public static string Describe(WorkerSettings settings) => string.Create(
         CultureInfo.InvariantCulture,

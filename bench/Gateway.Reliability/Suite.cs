@@ -78,7 +78,7 @@ internal static class Suite
             log.Write($"RabbitMQ node on 127.0.0.1:{broker.Port}");
             provider = await FakeProviderProcess.StartAsync(Path.Combine(runDirectory, "fake-provider.log"), cancellationToken);
             log.Write($"fake provider on {provider.Address}");
-            environment = new SuiteEnvironment(repository, hostDll, runDirectory, broker, provider, options.Messages, options.PublishDuration, log, time);
+            environment = new SuiteEnvironment(repository, hostDll, runDirectory, broker, provider, options.Messages, options.PublishDuration, log, time, options.Audit);
             var runner = new ScenarioRunner(environment);
             foreach (var scenario in options.Scenarios)
             {

@@ -12,7 +12,8 @@ internal sealed class SuiteEnvironment(
     int messages,
     TimeSpan publishDuration,
     ScenarioLog log,
-    TimeProvider time)
+    TimeProvider time,
+    bool audit)
 {
     private RedisNode? _redis;
 
@@ -31,6 +32,9 @@ internal sealed class SuiteEnvironment(
     public ScenarioLog Log => log;
 
     public TimeProvider Time => time;
+
+    /// <summary>Gets a value indicating whether this is the secrets audit (<c>--audit</c>).</summary>
+    public bool Audit => audit;
 
     public RedisNode? StartedRedis => _redis;
 

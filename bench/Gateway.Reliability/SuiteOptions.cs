@@ -4,8 +4,8 @@ using Gateway.Reliability.Scenarios;
 namespace Gateway.Reliability;
 
 /// <summary>
-/// The command line: <c>[--short|--full] [--scenario a,b-openim,...] [--messages N] [--rate R] [--no-build] [--repo DIR]</c>.
-/// Short (the default; what CI runs): 500 commands, scenarios a, b, e. Full: 5,000 commands, every scenario.
+/// The command line: <c>[--short|--full|--audit] [--scenario a,b-openim,...] [--messages N] [--rate R] [--no-build] [--repo DIR]</c>.
+/// Short (the default; what CI runs): 500 commands, scenarios a, b, e and h-hostile. Full: 5,000 commands, every scenario.
 /// </summary>
 internal sealed record SuiteOptions
 {
@@ -17,6 +17,9 @@ internal sealed record SuiteOptions
 
     public bool Build { get; init; } = true;
 
+    /// <summary>Gets a value indicating whether this is the secrets audit: workers at Trace level with /metrics, every output scanned for secrets.</summary>
+    public bool Audit { get; init; }
+
     public string? Repository { get; init; }
 
     /// <summary>Gets the publishing rate, commands per second.</summary>
@@ -26,13 +29,18 @@ internal sealed record SuiteOptions
     public TimeSpan PublishDuration => TimeSpan.FromSeconds(Math.Clamp(Messages / (double)Rate, 2, 600));
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/Gateway.Reliability -- [--short|--full] [--scenario a,b,...] [--messages N] [--rate R] [--no-build] [--repo DIR]
-          --short       500 commands per scenario; scenarios a, b, e (the default; what CI runs)
+        usage: dotnet run -c Release --project bench/Gateway.Reliability -- [--short|--full|--audit] [--scenario a,b,...] [--messages N] [--rate R] [--no-build] [--repo DIR]
+          --short       500 commands per scenario; scenarios a, b, e and h-hostile (the default; what CI runs)
           --full        5000 commands per scenario; every scenario (a–i, including the 10-minute outage)
           --scenario    letters (a) or ids (c-late), comma-separated; overrides the mode's selection
           --messages    commands per scenario (overrides the mode's count)
           --rate        commands published per second (default 250; the fault starts at 40 % of the publishing time)
           --no-build    use the existing artifacts/bin/Gateway.Host/release build
+          --audit       the secrets audit: workers log at Trace (JSON console, scopes) and serve /metrics; every log line,
+                        outcome event, error-queue message and scrape is searched for the configured secrets and every
+                        admin token and UserSig the fake provider issued or saw; scenarios d-openim, d-tencent,
+                        c-errcode500, h-hostile at 1000 commands (4 s of publishing, so the credential switch
+                        comes while commands flow) unless --scenario / --messages say otherwise
           --list        print the scenarios and exit
         fake provider:  dotnet run -c Release --project bench/Gateway.Reliability -- fake-provider
         """;
@@ -42,6 +50,7 @@ internal sealed record SuiteOptions
         options = new SuiteOptions { Scenarios = [] };
         error = null;
         var full = false;
+        var audit = false;
         int? messages = null;
         var rate = 250;
         string? selection = null;
@@ -56,6 +65,9 @@ internal sealed record SuiteOptions
                     break;
                 case "--full":
                     full = true;
+                    break;
+                case "--audit":
+                    audit = true;
                     break;
                 case "--no-build":
                     build = false;
@@ -90,9 +102,13 @@ internal sealed record SuiteOptions
         }
 
         IReadOnlyList<Scenario> scenarios;
-        if (selection is null)
+        if (selection is null && audit)
         {
-            scenarios = full ? ScenarioCatalog.All : [.. ScenarioCatalog.All.Where(s => ScenarioCatalog.ShortGroups.Contains(s.Group) && !s.FullOnly)];
+            scenarios = [.. ScenarioCatalog.All.Where(s => AuditScenarios.Contains(s.Id))];
+        }
+        else if (selection is null)
+        {
+            scenarios = full ? ScenarioCatalog.All : [.. ScenarioCatalog.All.Where(s => (s.Short || ScenarioCatalog.ShortGroups.Contains(s.Group)) && !s.FullOnly)];
         }
         else
         {
@@ -107,9 +123,12 @@ internal sealed record SuiteOptions
             scenarios = [.. ScenarioCatalog.All.Where(s => names.Any(n => Matches(s, n)))];
         }
 
-        options = new SuiteOptions { Full = full, Messages = messages ?? (full ? 5000 : 500), Scenarios = scenarios, Build = build, Repository = repository, Rate = rate };
+        options = new SuiteOptions { Full = full, Audit = audit, Messages = messages ?? (audit ? 1000 : full ? 5000 : 500), Scenarios = scenarios, Build = build, Repository = repository, Rate = rate };
         return true;
     }
+
+    /// <summary>What <c>--audit</c> runs: token refresh, UserSig renewal, provider errors with retries, and hostile input.</summary>
+    private static readonly string[] AuditScenarios = ["d-openim", "d-tencent", "c-errcode500", "h-hostile"];
 
     private static bool Matches(Scenario scenario, string name) =>
         name.Length == 1 ? scenario.Group == char.ToLowerInvariant(name[0]) : string.Equals(scenario.Id, name, StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,9 @@ internal sealed record WorkerSettings
 
     public required string VirtualHost { get; init; }
 
+    /// <summary>Gets a value indicating whether the worker logs everything (the secrets audit): Trace for every category, JSON console lines with scopes.</summary>
+    public bool Trace { get; init; }
+
     /// <summary>Gets the Redis configuration string; null: the shipped in-memory stores.</summary>
     public string? RedisConnectionString { get; init; }
 }

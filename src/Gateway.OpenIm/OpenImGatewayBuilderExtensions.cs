@@ -54,8 +54,9 @@ public static class OpenImGatewayBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenImOptions>, OpenImOptionsRules>());
         services.AddKeyedSingleton(KeyedService.AnyKey, static (sp, key) => CreateTokenCache(sp, (string)key!));
-        // The default request logger keeps raw header values in its structured state (redacted only in its text), so the
-        // admin token would reach structured sinks at trace level; the OpenIM logger never logs headers.
+        // Core replaces the client factory's default request loggers, which keep raw header values in their structured
+        // state, with its provider request logger, which never logs headers; the redaction stays in case a default
+        // logger is added back.
         builder.AddProviderHttpClient<OpenImClient, OpenImAuthHandler>("openim", OpenImPipeline.Configure)
             .RedactLoggedHeaders([OpenImAuthHandler.TokenHeader]);
         return builder;

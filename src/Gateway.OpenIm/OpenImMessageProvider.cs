@@ -4,6 +4,7 @@ using Gateway.Core.Messages;
 using Gateway.Core.Providers;
 using Gateway.OpenIm.Client;
 using Gateway.OpenIm.Dtos;
+using Gateway.OpenIm.Internal;
 using Gateway.OpenIm.Mapping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,12 @@ internal sealed class OpenImMessageProvider : IMessageProvider
 
     public ProviderCapabilities Capabilities { get; }
 
-    public ProviderCircuitState CircuitState => _circuits.StateOf(Name);
+    /// <summary>
+    /// Gets the more severe of the instance's two breakers: the send pipeline's and the admin-token (auth side
+    /// pipeline) one. Every send needs a token, so while the token breaker is open the instance cannot send either.
+    /// </summary>
+    public ProviderCircuitState CircuitState =>
+        MoreSevere(_circuits.StateOf(Name), _circuits.StateOf(Name + ProviderRequests.PipelineSeparator + OpenImPipeline.AuthPipeline));
 
     public async Task<ProviderSendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -187,5 +193,15 @@ internal sealed class OpenImMessageProvider : IMessageProvider
         Recipient = recipient,
         ProviderMessageKey = string.IsNullOrEmpty(clientMsgId) ? null : clientMsgId,
         SentAt = sendTime is > 0 and < 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(sendTime.Value) : _timeProvider.GetUtcNow(),
+    };
+
+    private static ProviderCircuitState MoreSevere(ProviderCircuitState a, ProviderCircuitState b) => Severity(a) >= Severity(b) ? a : b;
+
+    private static int Severity(ProviderCircuitState state) => state switch
+    {
+        ProviderCircuitState.Isolated => 3,
+        ProviderCircuitState.Open => 2,
+        ProviderCircuitState.HalfOpen => 1,
+        _ => 0,
     };
 }

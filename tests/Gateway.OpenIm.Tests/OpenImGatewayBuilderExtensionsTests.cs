@@ -219,10 +219,10 @@ public sealed class OpenImGatewayBuilderExtensionsTests
         var tokens = host.Emulator.Requests.ForPath(OpenImRoutes.SendMsg).Select(r => r.Headers["token"]).Distinct().ToList();
         Assert.Equal(2, tokens.Count);
         var logged = host.LoggedText;
-        // Every HTTP attempt is logged (by the OpenIM request logger, which replaces the default one and never logs headers).
+        // Every HTTP attempt is logged (by Core's provider request logger, which replaces the default ones and never logs headers).
         Assert.Equal(
             host.Emulator.Requests.Count,
-            host.Logs.GetSnapshot().Count(e => e.Id.Name is "OpenImHttpResponseReceived" or "OpenImHttpRequestFailed"));
+            host.Logs.GetSnapshot().Count(e => e.Id.Name is "ProviderHttpResponseReceived" or "ProviderHttpRequestFailed"));
         Assert.DoesNotContain(host.Logs.GetSnapshot(), e => e.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("openIM123", logged, StringComparison.Ordinal);
         Assert.All(tokens, t => Assert.DoesNotContain(t, logged, StringComparison.Ordinal));

@@ -1,10 +1,12 @@
 using System.Net;
 using Gateway.Core.Contracts;
+using Gateway.Core.Http;
 using Gateway.Core.Providers;
 using Gateway.OpenIm.Tests.Support;
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.OpenIm;
 using Gateway.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.OpenIm.Tests;
@@ -266,7 +268,7 @@ public sealed class OpenImMessageProviderTests
     public async Task CircuitState_AfterFailuresAndAfterTheBreak_ReportsTheInstanceBreaker()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
-        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError));
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
         await using var host = OpenImTestHost.Create(
             stub.Handler,
             o =>
@@ -280,22 +282,44 @@ public sealed class OpenImMessageProviderTests
         var before = host.Provider.CircuitState;
         await host.Tokens.GetAsync();
 
+        // The token call goes through the auth side pipeline; the send pipeline's breaker opens after 2 failed sends.
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var afterOneFailure = host.Provider.CircuitState;
         await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         var open = host.Provider.CircuitState;
         var refused = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         clock.Advance(TimeSpan.FromSeconds(31));
         await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
 
-        Assert.Equal((ProviderCircuitState.Closed, ProviderCircuitState.Open), (before, open));
+        Assert.Equal((ProviderCircuitState.Closed, ProviderCircuitState.Closed, ProviderCircuitState.Open), (before, afterOneFailure, open));
         Assert.Equal(TimeSpan.FromSeconds(30), refused.RetryAfter);
         Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
-        Assert.Equal(2, stub.SendRequests.Count);
+        Assert.Equal(3, stub.SendRequests.Count);
+    }
+
+    [Fact]
+    public async Task CircuitState_TokenBreakerOpen_ReportsOpenBecauseNothingCanBeSent()
+    {
+        var stub = new OpenImStub().OnToken(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
+        await using var host = OpenImTestHost.Create(stub.Handler, o =>
+        {
+            o.Resilience.Retry.MaxRetryAttempts = 0;
+            o.Resilience.CircuitBreaker.MinimumThroughput = 2;
+        });
+
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+        var afterOneFailure = host.Provider.CircuitState;
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+
+        Assert.Equal(ProviderCircuitState.Closed, afterOneFailure);
+        Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
+        Assert.Equal(ProviderCircuitState.Closed, host.Services.GetRequiredService<ProviderCircuits>().StateOf(OpenImTestHost.Instance));
     }
 
     [Fact]
     public async Task CircuitState_IsTheSameForEveryProviderObjectOfTheInstance()
     {
-        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError));
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
         await using var host = OpenImTestHost.Create(stub.Handler, o =>
         {
             o.Resilience.Retry.MaxRetryAttempts = 0;
@@ -303,11 +327,13 @@ public sealed class OpenImMessageProviderTests
         });
         await host.Tokens.GetAsync();
 
+        // Two failed sends through this provider object open the instance's send breaker; the registry's object sees it.
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         var outcome = await host.Gateway.SendAsync(Samples.ToUsers(Samples.TextContent(), "u1"));
 
         Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
         Assert.Equal((GatewayErrorCode.ProviderUnavailable, true), (outcome.Failed!.Error.Code, outcome.Failed.Error.Transient));
-        Assert.Single(stub.SendRequests);
+        Assert.Equal(2, stub.SendRequests.Count);
     }
 }

@@ -40,9 +40,9 @@ public sealed class OpenImOptionsTests
     [InlineData("BatchSize", "many", $"{Root}:BatchSize must be a whole number")]
     [InlineData("TokenRefreshSkew", "soon", $"{Root}:TokenRefreshSkew must be a time span such as 00:00:10")]
     [InlineData("Resilience:AttemptTimeout", "ten seconds", $"{Root}:Resilience:AttemptTimeout must be a time span such as 00:00:10")]
-    [InlineData("Resilience:AttemptTimeout", "00:01:00", $"{Root}:Resilience:AttemptTimeout must be less than TotalTimeout")]
-    [InlineData("Resilience:CircuitBreaker:SamplingDuration", "00:00:15", $"{Root}:Resilience:CircuitBreaker:SamplingDuration must be at least twice AttemptTimeout")]
-    [InlineData("Resilience:Retry:BaseDelay", "00:00:20", $"{Root}:Resilience:Retry:MaxDelay must not be less than Retry:BaseDelay")]
+    [InlineData("Resilience:AttemptTimeout", "00:01:00", $"{Root}:Resilience:AttemptTimeout must be less than Resilience:TotalTimeout")]
+    [InlineData("Resilience:CircuitBreaker:SamplingDuration", "00:00:15", $"{Root}:Resilience:CircuitBreaker:SamplingDuration must be at least twice Resilience:AttemptTimeout")]
+    [InlineData("Resilience:Retry:BaseDelay", "00:00:20", $"{Root}:Resilience:Retry:MaxDelay must not be less than Resilience:Retry:BaseDelay")]
     [InlineData("Resilience:CircuitBreaker:FailureRatio", "a lot", $"{Root}:Resilience:CircuitBreaker:FailureRatio must be a number")]
     [InlineData("RateLimit:RequestsPerSecond", "fast", $"{Root}:RateLimit:RequestsPerSecond must be a whole number")]
     public void Startup_BadValue_FailsNamingTheFullKey(string key, string value, string expected)
@@ -51,6 +51,35 @@ public sealed class OpenImOptionsTests
 
         Assert.Contains(failures, f => f.StartsWith(expected, StringComparison.Ordinal));
         Assert.DoesNotContain(failures, e => e.Contains("ten seconds", StringComparison.Ordinal));
+    }
+
+    // The options source generator's copy of [Range] ignores ErrorMessage; Core puts the attribute's message back, so
+    // units such as "bytes" survive.
+    [Theory]
+    [InlineData("BatchSize", "0", $"{Root}:BatchSize must be between 1 and 10000")]
+    [InlineData("MaxResponseBytes", "10", $"{Root}:MaxResponseBytes must be between 1024 and 268435456 bytes")]
+    [InlineData("TokenRefreshSkew", "-00:00:01", $"{Root}:TokenRefreshSkew must be between 00:00:00 and 30.00:00:00")]
+    [InlineData("RateLimit:RequestsPerSecond", "-1", $"{Root}:RateLimit:RequestsPerSecond must be between 0 and 1000000")]
+    [InlineData("Resilience:TotalTimeout", "2.00:00:00", $"{Root}:Resilience:TotalTimeout must be between")]
+    [InlineData("Resilience:Retry:MaxRetryAttempts", "11", $"{Root}:Resilience:Retry:MaxRetryAttempts must be between 0 and 10")]
+    [InlineData("Resilience:CircuitBreaker:FailureRatio", "0", $"{Root}:Resilience:CircuitBreaker:FailureRatio must be between 0.01 and 1")]
+    [InlineData("Resilience:CircuitBreaker:BreakDuration", "00:00:00.100", $"{Root}:Resilience:CircuitBreaker:BreakDuration must be between")]
+    public void Startup_ValueOutOfRange_FailsNamingTheFullKey(string key, string value, string expected)
+    {
+        var failures = StartupFailures(new() { [key] = value });
+
+        Assert.Contains(failures, f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Resilience:AttemptTimeout", "00:01:00")]
+    [InlineData("Resilience:CircuitBreaker:SamplingDuration", "00:00:15")]
+    [InlineData("Resilience:Retry:BaseDelay", "00:00:20")]
+    public void Startup_CrossFieldFailure_NeverRepeatsTheValue(string key, string value)
+    {
+        var failures = StartupFailures(new() { [key] = value });
+
+        Assert.All(failures, f => Assert.DoesNotContain(value, f, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Gateway.TencentIm.Tests.Support;
 
 namespace Gateway.TencentIm.Tests;
 
-/// <summary>Secrets never leave the adapter: not in logs (ours, Polly's or HttpClient's), not in exceptions or outcomes.</summary>
+/// <summary>Secrets never leave the adapter: not in logs (ours, Polly's or the provider request logger's), not in exceptions or outcomes.</summary>
 public sealed class LogTests
 {
     [Fact]
@@ -33,16 +33,22 @@ public sealed class LogTests
 
         var userSigs = host.Emulator.Requests.All.Select(r => r.Query["usersig"]).Distinct().ToList();
         Assert.NotEmpty(userSigs);
-        var logs = string.Join('\n', host.Logs.GetSnapshot().Select(r => r.Message + r.Exception));
+        var records = host.Logs.GetSnapshot();
+        var logs = string.Join('\n', records.Select(r => r.Message + r.Exception + string.Join(";", (r.StructuredState ?? []).Select(p => p.Value))));
         var text = logs + "\n" + string.Join('\n', errors);
         Assert.DoesNotContain(TencentImEmulatorOptions.SampleSecretKey, text, StringComparison.Ordinal);
         Assert.All(userSigs, sig => Assert.DoesNotContain(sig, text, StringComparison.Ordinal));
         Assert.DoesNotContain("usersig=", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("sdkappid=", text, StringComparison.OrdinalIgnoreCase);
 
-        // HttpClient's own logging is kept, with the query redacted; Polly logged the retries.
-        Assert.Contains("/v4/openim/sendmsg?*", logs, StringComparison.Ordinal);
-        Assert.Contains(host.Logs.GetSnapshot(), r => r.Category == "Polly");
+        // Core's provider request logger replaces HttpClient's own: every attempt by path, without the query; Polly logged the retries.
+        var attempts = records.Where(r => r.Category == "Gateway.Core.Http.ProviderHttpLogger" && r.Id.Name is "ProviderHttpResponseReceived" or "ProviderHttpRequestFailed").ToList();
+        Assert.Equal(host.Emulator.Requests.Count, attempts.Count);
+        Assert.All(attempts, r => Assert.StartsWith("/v4/", r.GetStructuredStateValue("Path"), StringComparison.Ordinal));
+        Assert.Contains(attempts, r => r.GetStructuredStateValue("Path") == TencentImEmulator.SendMsgPath);
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("?", string.Join('\n', attempts.Select(r => r.Message)), StringComparison.Ordinal);
+        Assert.Contains(records, r => r.Category == "Polly");
         Assert.Contains("***", errors[0], StringComparison.Ordinal);
     }
 }

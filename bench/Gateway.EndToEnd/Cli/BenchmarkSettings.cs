@@ -41,6 +41,9 @@ internal sealed record BenchmarkSettings
     /// <summary>Gets the command line shown in the report.</summary>
     public required string CommandLine { get; init; }
 
+    /// <summary>Gets extra gateway configuration values (<c>Key:Path=value</c>), written over the generated file.</summary>
+    public IReadOnlyList<string> GatewaySettings { get; init; } = [];
+
     /// <summary>Gets how many commands a scenario publishes.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>N, or rate × duration when paced.</returns>

@@ -29,7 +29,13 @@ internal static class EndToEndCommandLine
         var consumers = new Option<string>("--consumers") { Description = "Comma-separated: raw, masstransit, gateway.", DefaultValueFactory = _ => "raw,masstransit,gateway" };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Report, logs and generated configs (default: <repo>/artifacts/e2e)." };
         var commandLine = new Option<string?>("--command-line") { Description = "The command line shown in the report (bench/e2e.sh passes its own)." };
-        foreach (var option in new Option[] { port, repository, gatewayDll, messages, rounds, pacedRate, pacedSeconds, slowLatency, prefetch, concurrency, warmup, timeout, scenarios, consumers, output, commandLine })
+        var gatewaySettings = new Option<string[]>("--gateway-setting")
+        {
+            Description = "An extra gateway configuration value, Key:Path=value (repeatable; for example Messaging:Events:Format=Json).",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+        };
+        foreach (var option in new Option[] { port, repository, gatewayDll, messages, rounds, pacedRate, pacedSeconds, slowLatency, prefetch, concurrency, warmup, timeout, scenarios, consumers, output, commandLine, gatewaySettings })
         {
             root.Options.Add(option);
         }
@@ -61,6 +67,7 @@ internal static class EndToEndCommandLine
                 Consumers = Names.ParseList(result.GetValue(consumers)!, Names.AllConsumers, Names.Of) ?? [],
                 OutputDirectory = result.GetValue(output)?.FullName ?? Path.Combine(root, "artifacts", "e2e"),
                 CommandLine = result.GetValue(commandLine) ?? string.Join(' ', Environment.GetCommandLineArgs()),
+                GatewaySettings = result.GetValue(gatewaySettings) ?? [],
             };
             var problem = Validate(settings);
             if (problem is not null)
@@ -113,6 +120,7 @@ internal static class EndToEndCommandLine
         : settings.RunTimeout.TotalSeconds is < 10 or > 3600 ? "--timeout must be between 10 and 3600 s"
         : settings.Scenarios.Count == 0 ? "--scenarios: use saturated, paced and/or slow-provider"
         : settings.Consumers.Count == 0 ? "--consumers: use raw, masstransit and/or gateway"
+        : settings.GatewaySettings.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) < 1) is { } bad ? $"--gateway-setting '{bad}': use Key:Path=value"
         : null;
 
     private static string? FindRepositoryRoot()

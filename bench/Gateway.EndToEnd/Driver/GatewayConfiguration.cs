@@ -20,7 +20,8 @@ internal static class GatewayConfiguration
     /// <param name="prefetchCount">The <c>send-message</c> prefetch.</param>
     /// <param name="concurrentMessageLimit">The <c>send-message</c> concurrency.</param>
     /// <param name="messages">How many commands the run sends (the idempotency store must hold them all).</param>
-    public static void Write(string path, Uri providerUrl, int rabbitMqPort, string virtualHost, int prefetchCount, int concurrentMessageLimit, int messages)
+    /// <param name="extra">Values written over the generated ones, <c>Key:Path=value</c> (<c>--gateway-setting</c>).</param>
+    public static void Write(string path, Uri providerUrl, int rabbitMqPort, string virtualHost, int prefetchCount, int concurrentMessageLimit, int messages, IReadOnlyList<string> extra)
     {
         var configuration = new JsonObject
         {
@@ -62,6 +63,25 @@ internal static class GatewayConfiguration
                 ["QuorumQueues"] = false,
             },
         };
+        foreach (var setting in extra)
+        {
+            var split = setting.IndexOf('=', StringComparison.Ordinal);
+            var keys = setting[..split].Split(':');
+            var node = configuration;
+            foreach (var key in keys[..^1])
+            {
+                if (node[key] is not JsonObject child)
+                {
+                    child = new JsonObject();
+                    node[key] = child;
+                }
+
+                node = child;
+            }
+
+            node[keys[^1]] = setting[(split + 1)..];
+        }
+
         File.WriteAllText(path, configuration.ToJsonString(Indented));
     }
 }

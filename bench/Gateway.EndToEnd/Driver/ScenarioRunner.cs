@@ -232,7 +232,7 @@ internal sealed class ScenarioRunner(BenchmarkSettings settings, FakeOpenImServe
         if (consumer == ConsumerKind.Gateway)
         {
             var configPath = Path.Combine(runDirectory, name + ".json");
-            GatewayConfiguration.Write(configPath, provider.BaseUrl, node.Port, virtualHost, settings.PrefetchCount, settings.ConcurrentMessageLimit, messages);
+            GatewayConfiguration.Write(configPath, provider.BaseUrl, node.Port, virtualHost, settings.PrefetchCount, settings.ConcurrentMessageLimit, messages, settings.GatewaySettings);
             return ConsumerProcess.Start(DotnetHost.Path, [settings.GatewayDll, "run", "--config", configPath], Path.GetDirectoryName(settings.GatewayDll)!, logPath);
         }
 

@@ -24,6 +24,12 @@ internal sealed partial class BrokerMonitor(int port, string virtualHost) : IAsy
 
     public int DuplicateSentEvents { get; private set; }
 
+    /// <summary>Gets every message read from <c>send-message_error</c>, in order (headers and body).</summary>
+    public List<BrokerRecord> ErrorRecords { get; } = [];
+
+    /// <summary>Gets every outcome event read, in order (headers and body).</summary>
+    public List<BrokerRecord> OutcomeRecords { get; } = [];
+
     /// <summary>Ready messages and consumers of a queue; null while unknown (broker down, queue missing).</summary>
     public async Task<(uint Ready, uint Consumers)?> QueueAsync(string queue, CancellationToken cancellationToken)
     {
@@ -59,14 +65,16 @@ internal sealed partial class BrokerMonitor(int port, string virtualHost) : IAsy
     {
         try
         {
-            await DrainAsync(Queues.SendMessageError, (_, body) =>
+            await DrainAsync(Queues.SendMessageError, ErrorRecords, record =>
             {
-                if (MessageIdPattern().Match(System.Text.Encoding.UTF8.GetString(body.Span)) is { Success: true } match)
+                // Only the start of a body is searched: a hostile command can be megabytes long.
+                var head = record.Body.Span[..Math.Min(record.Body.Length, 4096)];
+                if (MessageIdPattern().Match(System.Text.Encoding.UTF8.GetString(head)) is { Success: true } match)
                 {
                     ErrorQueueIds.Add(match.Groups[1].Value);
                 }
             }, cancellationToken);
-            await DrainAsync(Queues.Outcomes, Outcome, cancellationToken);
+            await DrainAsync(Queues.Outcomes, OutcomeRecords, record => Outcome(record.Exchange, record.Body), cancellationToken);
             return true;
         }
         catch (Exception exception) when (BrokerConnections.IsConnectionFault(exception, cancellationToken))
@@ -123,7 +131,7 @@ internal sealed partial class BrokerMonitor(int port, string virtualHost) : IAsy
         }
     }
 
-    private async Task DrainAsync(string queue, Action<string, ReadOnlyMemory<byte>> handle, CancellationToken cancellationToken)
+    private async Task DrainAsync(string queue, List<BrokerRecord> records, Action<BrokerRecord> handle, CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
@@ -144,7 +152,9 @@ internal sealed partial class BrokerMonitor(int port, string virtualHost) : IAsy
                 return;
             }
 
-            handle(result.Exchange, result.Body.ToArray());
+            var record = BrokerRecord.From(queue, records.Count + 1, result);
+            records.Add(record);
+            handle(record);
             // Acknowledged after it was recorded: a broker crash in between redelivers it, and the sets absorb the repeat.
             await channel.BasicAckAsync(result.DeliveryTag, multiple: false, cancellationToken);
         }

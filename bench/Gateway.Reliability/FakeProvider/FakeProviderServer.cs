@@ -17,7 +17,8 @@ namespace Gateway.Reliability.FakeProvider;
 /// The fake provider (verb <c>fake-provider</c>): OpenIM v3 (<c>/auth/get_admin_token</c>, <c>/msg/send_msg</c>,
 /// <c>/msg/batch_send_msg</c>) and Tencent (<c>/v4/openim/sendmsg</c>, with its 120 s dedup) on one loopback Kestrel
 /// port, counting deliveries per messageId (OpenIM <c>ex</c>, Tencent <c>CloudCustomData</c>). <c>POST /_control</c>
-/// switches the fault mode, <c>GET /_stats</c> returns the counts. Prints <c>fake-provider listening http://127.0.0.1:PORT</c>.
+/// switches the fault mode, <c>GET /_stats</c> returns the counts, <c>GET /_credentials</c> the admin tokens issued and
+/// the UserSigs seen (for the secrets audit). Prints <c>fake-provider listening http://127.0.0.1:PORT</c>.
 /// </summary>
 internal static class FakeProviderServer
 {
@@ -58,6 +59,9 @@ internal static class FakeProviderServer
         {
             case "/_stats" when HttpMethods.IsGet(context.Request.Method):
                 await WriteAsync(context, 200, state.Snapshot(), StatsJson);
+                return;
+            case "/_credentials" when HttpMethods.IsGet(context.Request.Method):
+                await WriteAsync(context, 200, state.Credentials(), StatsJson);
                 return;
             case "/_control" when post:
                 var control = await JsonSerializer.DeserializeAsync<ControlRequest>(context.Request.Body, StatsJson, context.RequestAborted) ?? new ControlRequest();
@@ -216,6 +220,8 @@ internal static class FakeProviderServer
             await TencentErrorAsync(context, 70002, "UserSig empty");
             return;
         }
+
+        state.SawUserSig(userSig);
 
         if (!UserSigReader.TryReadTime(userSig, out var signedAt))
         {

@@ -15,6 +15,7 @@ internal sealed class FakeProviderState(TimeProvider time)
     private readonly Dictionary<string, long> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TencentSent> _tencentSent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> _messages = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _userSigs = new(StringComparer.Ordinal);
     private FaultMode _mode = FaultMode.Normal;
     private long _credentialCutoffUnixMs;
     private int _lateDelayMs = 12_000;
@@ -58,6 +59,7 @@ internal sealed class FakeProviderState(TimeProvider time)
             if (request.Reset)
             {
                 _tokens.Clear();
+                _userSigs.Clear();
                 _tencentSent.Clear();
                 _messages.Clear();
                 _mode = FaultMode.Normal;
@@ -122,6 +124,24 @@ internal sealed class FakeProviderState(TimeProvider time)
             }
 
             return 0;
+        }
+    }
+
+    /// <summary>Remembers a UserSig a request carried, for the secrets audit (<see cref="Credentials"/>).</summary>
+    public void SawUserSig(string userSig)
+    {
+        lock (_gate)
+        {
+            _userSigs.Add(userSig);
+        }
+    }
+
+    /// <summary>Every admin token issued and every UserSig seen since the last reset: what must never appear in the gateway's output.</summary>
+    public Credentials Credentials()
+    {
+        lock (_gate)
+        {
+            return new Credentials { AdminTokens = [.. _tokens.Keys], UserSigs = [.. _userSigs] };
         }
     }
 

@@ -60,6 +60,11 @@ internal sealed class FakeProviderProcess : IAsyncDisposable
         await _http.GetFromJsonAsync<ProviderStats>(new Uri("/_stats", UriKind.Relative), FakeProviderServer.StatsJson, cancellationToken)
         ?? throw new InvalidOperationException("empty /_stats answer");
 
+    /// <summary>The admin tokens issued and UserSigs seen since the last reset.</summary>
+    public async Task<Credentials> CredentialsAsync(CancellationToken cancellationToken) =>
+        await _http.GetFromJsonAsync<Credentials>(new Uri("/_credentials", UriKind.Relative), FakeProviderServer.StatsJson, cancellationToken)
+        ?? throw new InvalidOperationException("empty /_credentials answer");
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -46,6 +46,15 @@ internal static class MarkdownReport
                 text.Append("- ").AppendLine(note);
             }
 
+            if (r.Details.Count > 0)
+            {
+                text.AppendLine();
+                foreach (var line in r.Details)
+                {
+                    text.AppendLine(line);
+                }
+            }
+
             text.AppendLine();
         }
 

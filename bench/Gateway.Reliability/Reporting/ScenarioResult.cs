@@ -41,4 +41,7 @@ internal sealed record ScenarioResult
 
     /// <summary>Gets observations that are not targets (republished commands, events, token fetches...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Gets extra markdown written under the scenario's notes (the hostile scenario's tables).</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
 }

@@ -26,6 +26,21 @@ internal sealed record Scenario
     /// <summary>Gets a value indicating whether only <c>--full</c> (or naming it) runs it.</summary>
     public bool FullOnly { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the run proves nothing unless the provider rejected a credential (d: an admin token
+    /// answered 1501, a UserSig 70001) and the gateway recovered; without one the scenario fails.
+    /// </summary>
+    public bool RequiresCredentialRejection { get; init; }
+
+    /// <summary>Gets a value indicating whether <c>--short</c> runs it too, whatever its group.</summary>
+    public bool Short { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether it is the hostile-input scenario: its own catalogue of commands, published one at
+    /// a time (<see cref="Hostile.HostileRunner"/>) instead of the paced plan; <see cref="Fault"/> is not used.
+    /// </summary>
+    public bool Hostile { get; init; }
+
     /// <summary>Gets the fault, started at 40 % of the publishing time.</summary>
     public required Func<ScenarioContext, Task> Fault { get; init; }
 

@@ -56,6 +56,14 @@ internal static class ScenarioCatalog
         },
         new Scenario
         {
+            Id = "h-hostile",
+            Description = "the commands a careless or hostile publisher sends (wrong JSON types, 10 MB bodies, deep nesting, invalid UTF-8, 10,000 recipients, nulls, unknown enums, foreign MassTransit envelopes, ...), one at a time, then a valid one",
+            Hostile = true,
+            Short = true,
+            Fault = _ => Task.CompletedTask,
+        },
+        new Scenario
+        {
             Id = "i-outage-10min",
             Description = "a 10-minute provider outage (HTTP 503)",
             Duplicates = DuplicateTarget.NotChecked,
@@ -65,14 +73,18 @@ internal static class ScenarioCatalog
         },
     ];
 
-    /// <summary>What <c>--short</c> runs (CI): broker restarts, worker kills, and the shared store under a worker kill.</summary>
+    /// <summary>What <c>--short</c> runs (CI): broker restarts, worker kills, and the shared store under a worker kill (plus the scenarios marked <see cref="Scenario.Short"/>: h-hostile).</summary>
     public static IReadOnlySet<char> ShortGroups { get; } = new HashSet<char> { 'a', 'b', 'e' };
 
     private static Scenario BrokerRestart(string id, int workers, bool crash) => new()
     {
         Id = id,
-        Description = $"broker {(crash ? "killed with SIGKILL and started again" : "restarted gracefully")} mid-run, {workers} worker(s)",
+        Description = $"broker {(crash ? "killed with SIGKILL and started again" : "restarted gracefully")} mid-run, {workers} worker(s){(workers > 1 ? " on the Redis store" : string.Empty)}",
         Workers = workers,
+
+        // Several workers on one queue is a deployment the gateway supports only with the shared store (README, "Scale
+        // out"): with a store per process, a command redelivered to the other worker after the restart is sent again.
+        UsesRedis = workers > 1,
         Fault = async context =>
         {
             if (crash)
@@ -119,8 +131,14 @@ internal static class ScenarioCatalog
         Id = id,
         Description = what + "; credentials issued afterwards work",
         Provider = provider,
+        RequiresCredentialRejection = true,
         Fault = async context =>
         {
+            // The credential must exist before the switch, or nothing is rejected (a cold worker can take longer than
+            // 40 % of the publishing time for its first send): wait, bounded, for the first accepted send; a UserSig's
+            // TLS.time has whole seconds, so the switch also comes a second after it.
+            await context.WaitForFirstDeliveryAsync(TimeSpan.FromMinutes(1));
+            await Task.Delay(TimeSpan.FromSeconds(1.1), context.Time, context.CancellationToken);
             await context.Provider.SetModeAsync(FaultMode.TokensRejected, context.CancellationToken);
             context.Log.Write("  provider: every credential issued before now is rejected");
         },

@@ -16,6 +16,9 @@ internal sealed class ScenarioContext(
     TimeProvider time,
     CancellationToken cancellationToken)
 {
+    /// <summary>How long the broker's queue metrics may lag behind (see <see cref="CrashAsync"/>).</summary>
+    private static readonly TimeSpan QueueMetricsRefresh = TimeSpan.FromSeconds(2.5);
+
     public RabbitMqNode Broker => broker;
 
     public RedisNode Redis => redis ?? throw new InvalidOperationException("this scenario has no Redis server");
@@ -40,8 +43,8 @@ internal sealed class ScenarioContext(
 
     /// <summary>
     /// A crash of some workers (and, for a host crash, the broker with them): the workers are frozen first (SIGSTOP), the
-    /// broker's unacknowledged count on <c>send-message</c> is sampled (all workers together: an upper bound of what the
-    /// killed ones had in flight), then everything is killed with SIGKILL at once.
+    /// broker's unacknowledged count on <c>send-message</c> is sampled once its metrics caught up (all workers together:
+    /// an upper bound of what the killed ones had in flight), then everything is killed with SIGKILL at once.
     /// </summary>
     public async Task CrashAsync(int[] workerIndexes, bool withBroker)
     {
@@ -52,8 +55,14 @@ internal sealed class ScenarioContext(
 
         try
         {
-            var queue = await broker.QueueAsync(virtualHost, Queues.SendMessage, cancellationToken);
-            var unacked = queue?.Unacknowledged ?? 0;
+            // A quorum queue (the shipped default) reports messages_unacknowledged from metrics it emits about once a
+            // second: half a second after 32 deliveries a probe still read 0. The workers are frozen, so the true count
+            // does not change: wait past the metrics' refresh, then take the larger of two samples a second apart.
+            await Task.Delay(QueueMetricsRefresh, time, cancellationToken);
+            var first = await broker.QueueAsync(virtualHost, Queues.SendMessage, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+            var second = await broker.QueueAsync(virtualHost, Queues.SendMessage, cancellationToken);
+            var unacked = Math.Max(first?.Unacknowledged ?? 0, second?.Unacknowledged ?? 0);
             InFlightAtKill += unacked;
             log.Write($"  worker(s) {string.Join(", ", workerIndexes)} frozen; {unacked} commands unacknowledged (in flight)");
         }
@@ -104,6 +113,16 @@ internal sealed class ScenarioContext(
         }
 
         throw new TimeoutException($"{expected} consumer(s) on {Queues.SendMessage} not seen within {timeout.TotalSeconds:0} s");
+    }
+
+    /// <summary>Waits (bounded) until the provider accepted its first send of the run.</summary>
+    public async Task WaitForFirstDeliveryAsync(TimeSpan timeout)
+    {
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < timeout && (await provider.StatsAsync(cancellationToken)).Deliveries == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
     }
 
     /// <summary>Puts the provider into <paramref name="mode"/> for <paramref name="duration"/>, then back to normal.</summary>

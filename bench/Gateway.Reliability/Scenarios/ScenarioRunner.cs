@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Gateway.Reliability.Audit;
 using Gateway.Reliability.Bus;
 using Gateway.Reliability.FakeProvider;
+using Gateway.Reliability.Hostile;
 using Gateway.Reliability.Processes;
 using Gateway.Reliability.Reporting;
 
@@ -24,7 +26,7 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         var virtualHost = $"rel-{scenario.Id}-{stamp}";
         var directory = Path.Combine(environment.RunDirectory, scenario.Id);
         Directory.CreateDirectory(directory);
-        log.Write($"== {scenario.Id}: {scenario.Description} ({environment.Messages} commands, {scenario.Provider}, {scenario.Workers} worker(s))");
+        log.Write($"== {scenario.Id}: {scenario.Description} ({(scenario.Hostile ? "its own commands" : environment.Messages + " commands")}, {scenario.Provider}, {scenario.Workers} worker(s))");
 
         await environment.Broker.ResumeAsync(cancellationToken);
         await environment.Broker.AddVirtualHostAsync(virtualHost, cancellationToken);
@@ -45,13 +47,16 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
             RabbitMqPort = environment.Broker.Port,
             VirtualHost = virtualHost,
             RedisConnectionString = redis?.ConnectionString,
+            Trace = environment.Audit,
         };
         var configFile = Path.Combine(directory, "gateway.json");
         await File.WriteAllTextAsync(configFile, GatewayConfiguration.Create(settings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        var workerEnvironment = GatewayConfiguration.Environment(settings);
+        // The audit scrapes every worker's /metrics, so each gets a fixed free port (Diagnostics:Port=0 would hide it).
+        var diagnosticsPorts = Enumerable.Range(0, scenario.Workers).Select(_ => environment.Audit ? AuditRun.FreePort() : (int?)null).ToArray();
         var workers = Enumerable.Range(0, scenario.Workers)
-            .Select(i => new GatewayWorker(environment.HostDll, configFile, workerEnvironment, Path.Combine(directory, $"worker-{i}.log")))
+            .Select(i => new GatewayWorker(environment.HostDll, configFile, GatewayConfiguration.Environment(settings, diagnosticsPorts[i]), Path.Combine(directory, $"worker-{i}.log")))
             .ToArray();
+        var scrapes = new Dictionary<int, string>();
         await using var monitor = new BrokerMonitor(environment.Broker.Port, virtualHost);
         var context = new ScenarioContext(environment.Broker, redis, environment.Provider, workers, monitor, virtualHost, log, time, cancellationToken);
         var plan = MessagePlan.Create($"{scenario.Id}-{stamp}", environment.Messages, scenario.RejectedFraction);
@@ -60,6 +65,7 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         var notes = new List<string>();
         long publishStarted = 0;
         TimeSpan? accountedAfter = null;
+        HostileRun? hostile = null;
         try
         {
             foreach (var worker in workers)
@@ -69,18 +75,37 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
 
             await context.WaitForConsumersAsync(workers.Length, TimeSpan.FromMinutes(2));
             await monitor.BindOutcomesAsync(cancellationToken);
-            log.Write($"  {workers.Length} worker(s) consuming; publishing {plan.Count} commands over {environment.PublishDuration.TotalSeconds:0} s");
-
-            publishStarted = time.GetTimestamp();
-            var publishing = publisher.PublishAsync(plan, environment.PublishDuration, cancellationToken);
-            var fault = InjectAsync(scenario, context, environment.PublishDuration * 0.4);
-            await Task.WhenAll(publishing, fault);
-            log.Write($"  published {publisher.Confirmed} (confirmed), {publisher.Republished} republished after an unconfirmed try");
-
-            accountedAfter = await SettleAsync(scenario, context, monitor, plan, publishStarted, cancellationToken);
-            if (accountedAfter is null)
+            if (scenario.Hostile)
             {
-                failures.Add($"not every command was accounted for within {scenario.SettleTimeout.TotalMinutes:0} min after publishing ended");
+                publishStarted = time.GetTimestamp();
+                hostile = await RunHostileAsync(scenario, virtualHost, monitor, workers[0], cancellationToken);
+            }
+            else
+            {
+                log.Write($"  {workers.Length} worker(s) consuming; publishing {plan.Count} commands over {environment.PublishDuration.TotalSeconds:0} s");
+                publishStarted = time.GetTimestamp();
+                var publishing = publisher.PublishAsync(plan, environment.PublishDuration, cancellationToken);
+                var fault = InjectAsync(scenario, context, environment.PublishDuration * 0.4);
+                await Task.WhenAll(publishing, fault);
+                log.Write($"  published {publisher.Confirmed} (confirmed), {publisher.Republished} republished after an unconfirmed try");
+
+                accountedAfter = await SettleAsync(scenario, context, monitor, plan, publishStarted, cancellationToken);
+                if (accountedAfter is null)
+                {
+                    failures.Add($"not every command was accounted for within {scenario.SettleTimeout.TotalMinutes:0} min after publishing ended");
+                }
+            }
+
+            if (environment.Audit)
+            {
+                for (var i = 0; i < workers.Length; i++)
+                {
+                    if (workers[i].Running && await AuditRun.ScrapeAsync(diagnosticsPorts[i]!.Value, log, cancellationToken) is { } scrape)
+                    {
+                        scrapes[i] = scrape;
+                        await File.WriteAllTextAsync(Path.Combine(directory, $"metrics-{i}.txt"), scrape, cancellationToken);
+                    }
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -111,9 +136,49 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
         await File.WriteAllTextAsync(Path.Combine(directory, "provider-stats.json"), JsonSerializer.Serialize(stats, FakeProviderServer.StatsJson), cancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(directory, "error-queue-ids.txt"), monitor.ErrorQueueIds.Order(StringComparer.Ordinal), cancellationToken);
         var wall = accountedAfter ?? (publishStarted == 0 ? TimeSpan.Zero : time.GetElapsedTime(publishStarted));
+        if (environment.Audit)
+        {
+            AuditRun.Scan(await environment.Provider.CredentialsAsync(cancellationToken), configFile, workers, monitor, scrapes, directory, failures, notes);
+        }
+        if (scenario.Hostile)
+        {
+            var skipped = await monitor.QueueAsync(Queues.SendMessageSkipped, cancellationToken);
+            return HostileEvaluation.Evaluate(scenario, hostile?.Results ?? [], hostile?.Planned ?? 0, hostile?.Idle, hostile?.After, stats, skipped, workers[0], hostile?.WorkerRanThrough ?? false, hostile?.Wall ?? wall, failures, notes);
+        }
+
         var redisKeys = redis is null ? (long?)null : await redis.KeyCountAsync(cancellationToken);
         return Evaluate(scenario, context, plan, publisher, monitor, stats, wall, redisKeys, failures, notes, workers);
     }
+
+    /// <summary>The hostile commands one at a time, the valid one after them, the worker's memory before and after, and the queue drained.</summary>
+    private async Task<HostileRun> RunHostileAsync(Scenario scenario, string virtualHost, BrokerMonitor monitor, GatewayWorker worker, CancellationToken cancellationToken)
+    {
+        var time = environment.Time;
+        var prefix = $"{scenario.Id}-{time.GetUtcNow().ToString("HHmmss", CultureInfo.InvariantCulture)}";
+        var cases = HostileCatalog.Create(prefix);
+        IReadOnlyList<HostileCase> all = [.. cases, HostileCatalog.Good(prefix, cases.Count + 1)];
+        var idle = worker.Pid is { } pid ? ProcessMemory.Read(pid) : null;
+        environment.Log.Write($"  worker consuming ({idle?.RssMiB ?? 0:0} MiB resident); {cases.Count} hostile commands one at a time, then a valid one");
+        var started = time.GetTimestamp();
+        var results = await new HostileRunner(environment.Broker.Port, virtualHost, monitor, environment.Log, time).RunAsync(all, worker, cancellationToken);
+        var wall = time.GetElapsedTime(started);
+
+        // Whatever is left must drain (bounded): nothing ready or unacknowledged on send-message.
+        for (var i = 0; i < 30; i++)
+        {
+            if (await environment.Broker.QueueAsync(virtualHost, Queues.SendMessage, cancellationToken) is { Ready: 0, Unacknowledged: 0 })
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+
+        var after = worker.Pid is { } running ? ProcessMemory.Read(running) : null;
+        return new HostileRun(results, all.Count, idle, after, wall, worker.Running);
+    }
+
+    private sealed record HostileRun(IReadOnlyList<HostileCaseResult> Results, int Planned, ProcessMemory? Idle, ProcessMemory? After, TimeSpan Wall, bool WorkerRanThrough);
 
     private static int CountOf(string text, string what)
     {
@@ -261,6 +326,11 @@ internal sealed class ScenarioRunner(SuiteEnvironment environment)
             default:
                 limit = "not a target";
                 break;
+        }
+
+        if (scenario.RequiresCredentialRejection && (scenario.Provider == GatewayConfiguration.Tencent ? stats.UserSigRejections : stats.TokenRejections) == 0)
+        {
+            failures.Add("no credential was rejected: the switch came after the last send, so the refresh was not exercised (more --messages)");
         }
 
         if (scenario.UsesRedis && redisKeys == 0)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +31,7 @@ internal static partial class ConfigurationErrors
         }
         catch (OptionsValidationException exception)
         {
-            return [.. exception.Failures.Select(failure => Validation(failure, name, path))];
+            return [.. exception.Failures.Select(failure => Validation(failure, name, path, typeof(TOptions)))];
         }
         catch (InvalidOperationException exception)
         {
@@ -68,11 +70,16 @@ internal static partial class ConfigurationErrors
     /// Rewrites a validation failure. Validators write the key as a dotted path starting with the options name
     /// (<c>openim.Resilience.AttemptTimeout must ...</c>; the source-generated ones put <c>Member: </c> in front);
     /// it becomes the configuration key (<c>Gateway:Providers:openim:Resilience:AttemptTimeout must ...</c>).
+    /// The generator's copy of <c>[Range]</c> ignores the attribute's <c>ErrorMessage</c> and writes DataAnnotations' default
+    /// text (<c>The field openim.BatchSize must be between 1 and 10000.</c>, dotnet/runtime#123137); when
+    /// <paramref name="optionsType"/> is given, the attribute's own message is used instead, formatted as DataAnnotations
+    /// would (<c>{0}</c> the key, <c>{1}</c> and <c>{2}</c> the bounds), so a unit or a reason it adds is kept.
     /// </summary>
-    public static string Validation(string failure, string name, string path)
+    public static string Validation(string failure, string name, string path, Type? optionsType = null)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var prefix = name + ".";
+        var generatedRange = false;
         int start;
         if (failure.StartsWith(prefix, StringComparison.Ordinal))
         {
@@ -82,6 +89,7 @@ internal static partial class ConfigurationErrors
         {
             // DataAnnotations' default message, which the options validator generator uses for [Range] whatever its ErrorMessage.
             start = field + "The field ".Length;
+            generatedRange = true;
         }
         else
         {
@@ -96,8 +104,30 @@ internal static partial class ConfigurationErrors
 
         var keyEnd = failure.IndexOf(' ', start);
         var dotted = keyEnd < 0 ? failure[(start + prefix.Length)..] : failure[(start + prefix.Length)..keyEnd];
+        var key = $"{path}:{dotted.Replace('.', ':')}";
+        if (generatedRange && RangeMessage(optionsType, dotted, key) is { } own)
+        {
+            return own;
+        }
+
         var rest = keyEnd < 0 ? string.Empty : failure[keyEnd..].TrimEnd('.');
-        return $"{path}:{dotted.Replace('.', ':')}{rest}";
+        return key + rest;
+    }
+
+    /// <summary>Formats the <c>ErrorMessage</c> of the <c>[Range]</c> on the property a dotted key names, if it has one.</summary>
+    private static string? RangeMessage(Type? optionsType, string dotted, string key)
+    {
+        PropertyInfo? property = null;
+        var current = optionsType;
+        foreach (var part in dotted.Split('.'))
+        {
+            property = current?.GetProperty(part, BindingFlags.Public | BindingFlags.Instance);
+            current = property?.PropertyType;
+        }
+
+        return property?.GetCustomAttribute<RangeAttribute>() is { ErrorMessage: { Length: > 0 } message } range
+            ? string.Format(CultureInfo.InvariantCulture, message, key, range.Minimum, range.Maximum).TrimEnd('.')
+            : null;
     }
 
     /// <summary>Rewrites a binder conversion error without the value, saying what the key expects.</summary>

@@ -77,7 +77,7 @@ public static class ProviderPipeline
                 Demands = retryQuotas.Demands,
             });
         }
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        var breaker = new HttpCircuitBreakerStrategyOptions
         {
             Name = "circuit-breaker",
             FailureRatio = options.CircuitBreaker.FailureRatio,
@@ -85,8 +85,9 @@ public static class ProviderPipeline
             SamplingDuration = options.CircuitBreaker.SamplingDuration,
             BreakDuration = options.CircuitBreaker.BreakDuration,
             ShouldHandle = args => new ValueTask<bool>(settings.IsFailure(args.Context, args.Outcome)),
-            StateProvider = circuits.For(settings.Instance),
-        });
+        };
+        circuits.Follow(settings.Instance, breaker);
+        builder.AddCircuitBreaker(breaker);
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
     }
 

@@ -72,6 +72,7 @@ internal sealed class GatewayPipeline(
             return SendOutcome.Success(stored with { Duplicate = true });
         }
 
+        await ThrowIfCancelledBeforeTheCallAsync(claim, cancellationToken).ConfigureAwait(false);
         ProviderSendResult result;
         try
         {
@@ -148,6 +149,7 @@ internal sealed class GatewayPipeline(
             return RevokeOutcome.Success(stored with { Duplicate = true });
         }
 
+        await ThrowIfCancelledBeforeTheCallAsync(claim, cancellationToken).ConfigureAwait(false);
         try
         {
             await CallAsync(provider, request, static async (p, r, ct) => { await p.RevokeAsync(r, ct).ConfigureAwait(false); return true; }, started, CancellationToken.None).ConfigureAwait(false);
@@ -281,6 +283,19 @@ internal sealed class GatewayPipeline(
                 GatewayErrorCode.Unknown,
                 $"provider '{provider.Name}' failed unexpectedly ({exception.GetType().Name}); see the gateway log",
                 isTransient: false);
+        }
+    }
+
+    /// <summary>
+    /// The last point where caller cancellation stops a command: nothing was sent yet, so the claim is given back. (An
+    /// in-memory claim never waits on the token, so a caller that cancelled before it would otherwise still send.)
+    /// </summary>
+    private async ValueTask ThrowIfCancelledBeforeTheCallAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 

@@ -13,12 +13,17 @@ internal sealed class CommandValidator(SendMessageValidator sendValidator, Revok
     public bool TryValidate(SendMessage command, [NotNullWhen(true)] out OutboundMessage? message, [NotNullWhen(false)] out GatewayError? error)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var result = sendValidator.Validate(command);
-        if (!result.IsValid)
+
+        // The fast path answers most commands; only a command it rejects pays for the full report.
+        if (!ValidSendMessage.Check(command, sendValidator.MaxRecipients))
         {
-            message = null;
-            error = ValidationFailures.ToError(result.Errors);
-            return false;
+            var result = sendValidator.Validate(command);
+            if (!result.IsValid)
+            {
+                message = null;
+                error = ValidationFailures.ToError(result.Errors);
+                return false;
+            }
         }
 
         message = new OutboundMessage

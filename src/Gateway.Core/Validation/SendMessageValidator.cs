@@ -13,10 +13,14 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessage>
     /// <summary>The longest user, group or provider id accepted before provider limits apply.</summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>Gets the most recipients a command may address (<c>Gateway:MaxRecipients</c>).</summary>
+    public int MaxRecipients { get; }
+
     public SendMessageValidator(IOptions<GatewayOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var maxRecipients = options.Value.MaxRecipients;
+        MaxRecipients = maxRecipients;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         RuleFor(m => m.MessageId).Required().MaxLength(MaxMessageIdLength);

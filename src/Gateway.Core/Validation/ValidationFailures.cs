@@ -15,13 +15,26 @@ internal static class ValidationFailures
         return InvalidMessage(details);
     }
 
+    /// <summary>The most details <c>error.message</c> spells out; <c>error.details</c> keeps them all.</summary>
+    public const int MaxDetailsInMessage = 10;
+
     public static GatewayError InvalidMessage(IReadOnlyList<GatewayErrorDetail> details) => new()
     {
         Code = GatewayErrorCode.InvalidMessage,
-        Message = string.Join("; ", details.Select(d => $"{d.Field}: {d.Message}")),
+        Message = Summary(details),
         Transient = false,
         Details = details,
     };
+
+    /// <summary>
+    /// The first <see cref="MaxDetailsInMessage"/> details in words, then how many more: 10,000 recipients over a
+    /// provider's id limit would otherwise make a message of 700 KB, logged and published with every such command.
+    /// </summary>
+    private static string Summary(IReadOnlyList<GatewayErrorDetail> details)
+    {
+        var listed = string.Join("; ", details.Take(MaxDetailsInMessage).Select(d => $"{d.Field}: {d.Message}"));
+        return details.Count > MaxDetailsInMessage ? $"{listed}; and {details.Count - MaxDetailsInMessage} more (see details)" : listed;
+    }
 
     public static string ToFieldPath(string propertyName)
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Gateway.Host.Cli;
 
-/// <summary>The command line: no verb (or <c>run</c>) runs the worker; <c>demo</c>, <c>send</c> and <c>render</c> are tools.</summary>
+/// <summary>The command line: no verb (or <c>run</c>) runs the worker; <c>demo</c>, <c>send</c>, <c>render</c> and <c>requeue</c> are tools.</summary>
 internal static class GatewayCommandLine
 {
     /// <summary>Exit code for a command that failed validation (render) or could not be read.</summary>
@@ -24,6 +24,7 @@ internal static class GatewayCommandLine
         root.Subcommands.Add(RunCommand.Create(config));
         root.Subcommands.Add(SendCommand.Create(config));
         root.Subcommands.Add(RenderCommand.Create(config));
+        root.Subcommands.Add(RequeueCommand.Create(config));
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

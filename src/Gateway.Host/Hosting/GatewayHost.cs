@@ -70,6 +70,10 @@ internal static class GatewayHost
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        // Under systemd (a Type=notify unit, deploy/messaging-gateway.service) the host reports READY=1 once started (after
+        // the bus is connected) and STOPPING=1 on shutdown, and logs in systemd's format; anywhere else this does nothing.
+        builder.Services.AddSystemd();
+
         builder.Services.AddMessagingGateway(builder.Configuration.GetSection(Gateway.Core.GatewayOptions.SectionName))
             .AddOpenIm()
             .AddTencentIm()

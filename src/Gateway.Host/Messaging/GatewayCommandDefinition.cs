@@ -9,8 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Host.Messaging;
 
 /// <summary>
-/// The endpoint of a command, the same for both: queue name and concurrency, plain JSON accepted, prefetch and queue
-/// type, then the failure handling in this order — redelivery (outermost, frees the slot, publishes the final failure
+/// The endpoint of a command, the same for both: queue name and concurrency, plain JSON accepted and every body read
+/// through <see cref="CommandDeserializer{TCommand}"/> (<c>Messaging:MaxCommandBytes</c> checked before it is parsed, a
+/// body that is not the command moved to the error queue with the reason), prefetch and queue type, then the failure
+/// handling in this order — redelivery (outermost, frees the slot, publishes the final failure
 /// once) around the in-process retry of transient failures (<see cref="TransientFailures.IsTransient"/>; a provider's
 /// <c>Retry-After</c> longer than the retry's longest interval goes straight to redelivery). The retry limit is counted
 /// by MassTransit's retry, the redelivery budget by the redelivery filter; nothing else counts.
@@ -37,7 +39,7 @@ internal sealed class GatewayCommandDefinition<TCommand> : ConsumerDefinition<Ga
         IConsumerConfigurator<GatewayCommandConsumer<TCommand>> consumerConfigurator,
         IRegistrationContext context)
     {
-        PlainJsonCommands.Accept(endpointConfigurator);
+        PlainJsonCommands.Accept<TCommand>(endpointConfigurator, _messaging.MaxCommandBytes);
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = _handler.Endpoint(_messaging).PrefetchCount;

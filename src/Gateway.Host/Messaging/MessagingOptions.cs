@@ -14,6 +14,16 @@ internal sealed class MessagingOptions
     /// <summary>Gets the <c>revoke-message</c> endpoint settings.</summary>
     public CommandEndpointOptions RevokeMessage { get; } = new() { PrefetchCount = 16, ConcurrentMessageLimit = 8 };
 
+    /// <summary>The default of <see cref="MaxCommandBytes"/>: 2 MiB, room for 10,000 recipients of 128 characters.</summary>
+    public const int DefaultMaxCommandBytes = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the largest command body, in bytes, a command endpoint reads. A larger one is moved to the error
+    /// queue before it is parsed, with a reason naming this key.
+    /// </summary>
+    /// <value>The default is 2 MiB (<see cref="DefaultMaxCommandBytes"/>).</value>
+    public int MaxCommandBytes { get; set; } = DefaultMaxCommandBytes;
+
     /// <summary>Gets the quick in-process retries of transient failures.</summary>
     public BusRetryOptions Retry { get; } = new();
 

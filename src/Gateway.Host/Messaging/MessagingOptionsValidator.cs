@@ -5,11 +5,22 @@ namespace Gateway.Host.Messaging;
 /// <summary>Startup checks of the <c>Messaging</c> section, each naming its key.</summary>
 internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
 {
+    /// <summary>The smallest <c>Messaging:MaxCommandBytes</c>: below it even an ordinary command would not fit.</summary>
+    public const int MinCommandBytes = 1024;
+
+    /// <summary>The largest <c>Messaging:MaxCommandBytes</c>: RabbitMQ's own upper limit on <c>max_message_size</c> (512 MiB).</summary>
+    public const int MaxBrokerMessageBytes = 512 * 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, MessagingOptions options)
     {
         var errors = new List<string>();
         CheckEndpoint("SendMessage", options.SendMessage, errors);
         CheckEndpoint("RevokeMessage", options.RevokeMessage, errors);
+        if (options.MaxCommandBytes is < MinCommandBytes or > MaxBrokerMessageBytes)
+        {
+            errors.Add($"Messaging:MaxCommandBytes must be between {MinCommandBytes} and {MaxBrokerMessageBytes} (RabbitMQ's largest message) (was {options.MaxCommandBytes})");
+        }
+
         var retry = options.Retry;
         if (retry.Limit is < 0 or > 10)
         {

@@ -7,6 +7,8 @@ namespace Gateway.Host.Messaging;
 /// <summary>
 /// Command endpoints accept MassTransit envelopes and plain JSON published from any language: plain JSON is the default
 /// for messages without a content type, and accepted under the media types clients in other languages use for JSON.
+/// Every one of these is read through <see cref="CommandDeserializer{TCommand}"/> (size limit, the command read, its
+/// type checked).
 /// </summary>
 internal static class PlainJsonCommands
 {
@@ -16,38 +18,32 @@ internal static class PlainJsonCommands
     /// </summary>
     public static readonly string[] Aliases = ["text/json", "text/x-json", "application/x-json", "text/plain", "application/octet-stream"];
 
-    public static void Accept(IReceiveEndpointConfigurator endpoint)
+    /// <summary>Registers the endpoint's deserializers: plain JSON (the default, and its aliases) and MassTransit's envelope.</summary>
+    /// <typeparam name="TCommand">The endpoint's command.</typeparam>
+    /// <param name="endpoint">The endpoint.</param>
+    /// <param name="maxCommandBytes">The largest body read (<c>Messaging:MaxCommandBytes</c>).</param>
+    public static void Accept<TCommand>(IReceiveEndpointConfigurator endpoint, int maxCommandBytes)
+        where TCommand : class
     {
-        endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        var raw = new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType);
+        endpoint.AddDeserializer(new CommandSerializerFactory<TCommand>(raw, raw.ContentType, maxCommandBytes), isDefault: true);
         foreach (var alias in Aliases)
         {
-            endpoint.AddDeserializer(new PlainJsonAliasFactory(new ContentType(alias)));
+            endpoint.AddDeserializer(new CommandSerializerFactory<TCommand>(raw, new ContentType(alias), maxCommandBytes));
         }
+
+        var envelope = new SystemTextJsonMessageSerializerFactory();
+        endpoint.AddDeserializer(new CommandSerializerFactory<TCommand>(envelope, envelope.ContentType, maxCommandBytes));
     }
 
-    /// <summary>The plain JSON deserializer, registered under another media type.</summary>
-    private sealed class PlainJsonAliasFactory(ContentType contentType) : ISerializerFactory
-    {
-        private readonly SystemTextJsonRawMessageSerializerFactory _inner = new(RawSerializerOptions.AnyMessageType);
-
-        public ContentType ContentType => contentType;
-
-        public IMessageSerializer CreateSerializer() => _inner.CreateSerializer();
-
-        public IMessageDeserializer CreateDeserializer() => new AliasDeserializer(_inner.CreateDeserializer(), contentType);
-    }
-
-    private sealed class AliasDeserializer(IMessageDeserializer inner, ContentType contentType) : IMessageDeserializer
+    /// <summary>A MassTransit deserializer registered under <paramref name="contentType"/> and read through <see cref="CommandDeserializer{TCommand}"/>.</summary>
+    private sealed class CommandSerializerFactory<TCommand>(ISerializerFactory inner, ContentType contentType, int maxCommandBytes) : ISerializerFactory
+        where TCommand : class
     {
         public ContentType ContentType => contentType;
 
-        public void Probe(ProbeContext context) => inner.Probe(context);
+        public IMessageSerializer CreateSerializer() => inner.CreateSerializer();
 
-        public ConsumeContext Deserialize(ReceiveContext receiveContext) => inner.Deserialize(receiveContext);
-
-        public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null) =>
-            inner.Deserialize(body, headers, destinationAddress);
-
-        public MessageBody GetMessageBody(string text) => inner.GetMessageBody(text);
+        public IMessageDeserializer CreateDeserializer() => new CommandDeserializer<TCommand>(inner.CreateDeserializer(), contentType, maxCommandBytes);
     }
 }

@@ -12,8 +12,8 @@ namespace Gateway.OpenIm.Errors;
 /// </summary>
 internal static class OpenImFailures
 {
-    /// <summary>A failed answer to a send.</summary>
-    public static ProviderException Refused(string instance, bool legacyV2, string path, int status, int? errCode, string? errMsg, string? errDlt, TimeSpan? retryAfter)
+    /// <summary>A failed answer to a send; a rate-limited one without Retry-After asks the bus to wait <paramref name="rateLimitedDelay"/>.</summary>
+    public static ProviderException Refused(string instance, bool legacyV2, string path, int status, int? errCode, string? errMsg, string? errDlt, TimeSpan? retryAfter, TimeSpan rateLimitedDelay)
     {
         var row = OpenImErrorMap.Classify(legacyV2, status, errCode, errMsg, errDlt);
         string message;
@@ -38,7 +38,7 @@ internal static class OpenImFailures
             row.Transient,
             status,
             errCode is { } raw and not 0 ? raw.ToString(CultureInfo.InvariantCulture) : null,
-            retryAfter ?? (row.Code == GatewayErrorCode.RateLimited ? TimeSpan.FromSeconds(1) : null));
+            retryAfter ?? (row.Code == GatewayErrorCode.RateLimited ? rateLimitedDelay : null));
     }
 
     /// <summary>A refused admin-token request: a credential or configuration problem, unless the server itself was failing.</summary>

@@ -73,7 +73,7 @@ public sealed partial class TencentImEmulator
         }
 
         var recipients = to.EnumerateArray().Select(t => t.GetString()!).Distinct(StringComparer.Ordinal).ToList();
-        if (Options.BatchRecipientsPerMinute > 0 && !_batchRecipients.TryAdd(NowTimestamp, Options.TimeProvider.TimestampFrequency, recipients.Count, Options.BatchRecipientsPerMinute))
+        if (Options.BatchRecipientsPerMinute > 0 && !_batchRecipients.TryAdd(Options.TimeProvider.GetUtcNow(), recipients.Count, Options.BatchRecipientsPerMinute))
         {
             _rateLimitRejections++;
             return Fail(TencentImErrorCodes.AppRateExceeded, $"batchsendmsg is limited to {Options.BatchRecipientsPerMinute} recipients per minute");

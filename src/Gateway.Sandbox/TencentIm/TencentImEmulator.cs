@@ -16,6 +16,13 @@ namespace Gateway.Sandbox.TencentIm;
 /// directory, quotas, the dedup windows, MsgKey/MsgSeq issuing and recall state. Every request is in
 /// <see cref="SandboxServer.Requests"/>; <see cref="SandboxServer.Faults"/> and <see cref="FailNext"/> inject failures.
 /// </summary>
+/// <remarks>
+/// The quotas are counted "Tencent's way: per API, per second" in ALIGNED windows of <see cref="TencentImEmulatorOptions.TimeProvider"/>'s
+/// clock: second <c>k</c> is <c>[k, k+1)</c>, and likewise the per-group messages per second and the batch recipients per
+/// aligned minute. The emulator counts aligned windows, as our limiter assumes Tencent does; Tencent does not document
+/// its counting. (A sliding window would report overruns of a limiter that keeps every aligned second under the quota:
+/// the end of second <c>k</c> and the start of <c>k+1</c> may together hold up to twice the limit.)
+/// </remarks>
 public sealed partial class TencentImEmulator : SandboxServer
 {
     /// <summary>The one-to-one send API path.</summary>
@@ -34,9 +41,9 @@ public sealed partial class TencentImEmulator : SandboxServer
     public const string GroupMsgRecallPath = "/v4/group_open_http_svc/group_msg_recall";
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SlidingWindowCounter> _apiRates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SlidingWindowCounter> _groupRates = new(StringComparer.Ordinal);
-    private readonly SlidingWindowCounter _batchRecipients = new(TimeSpan.FromMinutes(1));
+    private readonly Dictionary<string, AlignedWindowCounter> _apiRates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlignedWindowCounter> _groupRates = new(StringComparer.Ordinal);
+    private readonly AlignedWindowCounter _batchRecipients = new(TimeSpan.FromMinutes(1));
     private readonly List<TencentImStoredMessage> _messages = [];
     private readonly Dictionary<(string From, uint Seq, uint Random, uint Crc), (long At, string MsgKey, long MsgTime)> _c2cDedup = [];
     private readonly Dictionary<(string Group, uint Random, uint Crc), (long At, ulong MsgSeq, long MsgTime)> _groupDedup = [];
@@ -274,15 +281,15 @@ public sealed partial class TencentImEmulator : SandboxServer
         return (null, identifier);
     }
 
-    private bool TryCount(Dictionary<string, SlidingWindowCounter> counters, string key, TimeSpan window, int weight, int limit)
+    private bool TryCount(Dictionary<string, AlignedWindowCounter> counters, string key, TimeSpan window, int weight, int limit)
     {
         if (!counters.TryGetValue(key, out var counter))
         {
-            counter = new SlidingWindowCounter(window);
+            counter = new AlignedWindowCounter(window);
             counters[key] = counter;
         }
 
-        return counter.TryAdd(Options.TimeProvider.GetTimestamp(), Options.TimeProvider.TimestampFrequency, weight, limit);
+        return counter.TryAdd(Options.TimeProvider.GetUtcNow(), weight, limit);
     }
 
     private bool AccountExists(string account) =>

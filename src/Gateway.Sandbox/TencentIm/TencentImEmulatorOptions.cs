@@ -39,15 +39,15 @@ public sealed class TencentImEmulatorOptions
     /// <summary>Gets the groups that exist when <see cref="RequireKnownGroups"/> is set.</summary>
     public ISet<string> Groups { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Gets or sets the calls per second allowed for each API (sliding one-second window); 0 disables the check.</summary>
+    /// <summary>Gets or sets the calls per second allowed for each API, counted in aligned seconds of <see cref="TimeProvider"/>'s clock (second <c>k</c> is <c>[k, k+1)</c>); 0 disables the check.</summary>
     /// <value>The default is 200, Tencent's default.</value>
     public int RequestsPerSecond { get; set; } = 200;
 
-    /// <summary>Gets or sets the batchsendmsg recipients allowed per minute (sliding window); 0 disables the check.</summary>
+    /// <summary>Gets or sets the batchsendmsg recipients allowed per aligned minute of <see cref="TimeProvider"/>'s clock; 0 disables the check.</summary>
     /// <value>The default is 12 000, Tencent's default.</value>
     public int BatchRecipientsPerMinute { get; set; } = 12_000;
 
-    /// <summary>Gets or sets the messages per second allowed in one group (sliding window); 0 disables the check.</summary>
+    /// <summary>Gets or sets the messages per second allowed in one group, counted in aligned seconds; 0 disables the check.</summary>
     /// <value>The default is 40, Tencent's default.</value>
     public int GroupMessagesPerSecond { get; set; } = 40;
 

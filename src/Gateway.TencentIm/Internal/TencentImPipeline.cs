@@ -17,8 +17,9 @@ namespace Gateway.TencentIm.Internal;
 /// object, same body bytes) is resent in-process after transport failures, HTTP 408/429/5xx and Tencent's Retryable and
 /// RateLimited codes; the total timeout (at most 110 s) keeps every resend inside the dedup window. 70050 needs at
 /// least 60 s and is handed back instead. Rate-limit answers wait at least <c>RateLimitedDelay</c> plus jitter (a
-/// <c>Retry-After</c> comes first). The breaker counts outages (transport, 5xx, internal codes), not quota answers. The
-/// quota strategy between retry and breaker makes every attempt take its permits.
+/// <c>Retry-After</c> comes first). The breaker counts outages (transport, 5xx, internal codes), not quota answers.
+/// Every attempt takes its permits (<see cref="ProviderPipelineSettings.Quotas"/>): the first before the timeouts start,
+/// retries inside the retry.
 /// </summary>
 internal static class TencentImPipeline
 {

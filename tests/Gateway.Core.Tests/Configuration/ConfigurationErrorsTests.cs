@@ -114,6 +114,32 @@ public class ConfigurationErrorsTests
     }
 
     [Fact]
+    public void Check_SourceGeneratedRangeWithItsOwnMessage_KeepsTheAttributesMessage()
+    {
+        using var services = CreateSut(new() { ["P:a:MaxBytes"] = "10" });
+
+        var problem = Assert.Single(ConfigurationErrors.Check(services.GetRequiredService<IOptionsMonitor<FakeProviderOptions>>(), "a", "P:a"));
+
+        Assert.Equal("P:a:MaxBytes must be between 1024 and 65536 bytes", problem);
+    }
+
+    [Fact]
+    public void Validation_GeneratedRangeTextWithTheOptionsType_UsesTheAttributesMessage()
+    {
+        var message = ConfigurationErrors.Validation("MaxBytes: The field openim.MaxBytes must be between 1024 and 65536.", "openim", "Gateway:Providers:openim", typeof(FakeProviderOptions));
+
+        Assert.Equal("Gateway:Providers:openim:MaxBytes must be between 1024 and 65536 bytes", message);
+    }
+
+    [Fact]
+    public void Validation_GeneratedRangeTextOfAPropertyItCannotFind_KeepsTheGeneratedText()
+    {
+        var message = ConfigurationErrors.Validation("Size: The field openim.Retry.Size must be between 1 and 2.", "openim", "Gateway:Providers:openim", typeof(FakeProviderOptions));
+
+        Assert.Equal("Gateway:Providers:openim:Retry:Size must be between 1 and 2", message);
+    }
+
+    [Fact]
     public void Check_ValueNotConvertible_NamesTheKeyWithoutTheValue()
     {
         using var services = CreateSut(new() { ["P:a:Retry:BaseDelay"] = "sk-live-7f3a9c" });

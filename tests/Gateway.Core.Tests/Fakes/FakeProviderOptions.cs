@@ -20,6 +20,10 @@ public sealed class FakeProviderOptions
     /// <summary>Gets or sets a secret, which must never reach an error message.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Gets or sets a size whose range message names its unit (which the options source generator drops).</summary>
+    [Range(1024, 65_536, ErrorMessage = "{0} must be between {1} and {2} bytes")]
+    public int MaxBytes { get; set; } = 4096;
+
     /// <summary>Gets the retry settings (the shared type, with its own ranges).</summary>
     [ValidateObjectMembers]
     public ProviderRetryOptions Retry { get; init; } = new();

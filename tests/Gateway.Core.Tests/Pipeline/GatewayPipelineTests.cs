@@ -401,22 +401,77 @@ public class GatewayPipelineTests
     }
 
     [Fact]
-    public async Task SendAsync_CallerCancels_ThrowsAndRecordsNothing()
+    public async Task SendAsync_CallerCancelledBeforeTheCall_ThrowsCallsNoProviderAndRecordsNothing()
     {
         using var sut = CreateSut();
         using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Pipeline.SendAsync(Samples.Text("cancel-me"), cancellation.Token));
+        var sentWhileCancelled = sut.Provider.Sent.Count;
+        var again = await sut.Pipeline.SendAsync(Samples.Text("cancel-me"), default);
+
+        Assert.Equal(0, sentWhileCancelled);
+        Assert.False(again.Sent!.Duplicate);
+    }
+
+    [Fact]
+    public async Task SendAsync_CallerCancelsDuringTheProviderCall_CompletesTheSendAndRecordsIt()
+    {
+        // The provider may already have the message: abandoning the call would release the claim and send it again.
+        using var sut = CreateSut();
+        using var cancellation = new CancellationTokenSource();
+        var providerTokenCancellable = true;
         sut.Provider.OnSend = async (message, cancellationToken) =>
         {
             await cancellation.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
+            providerTokenCancellable = cancellationToken.CanBeCanceled;
+            await Task.Yield();
             return FakeProvider.Delivered(message);
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Pipeline.SendAsync(Samples.Text("cancel-me"), cancellation.Token));
-        sut.Provider.OnSend = static (message, _) => Task.FromResult(FakeProvider.Delivered(message));
+        var outcome = await sut.Pipeline.SendAsync(Samples.Text("cancel-me"), cancellation.Token);
         var again = await sut.Pipeline.SendAsync(Samples.Text("cancel-me"), default);
 
-        Assert.False(again.Sent!.Duplicate);
+        Assert.False(providerTokenCancellable);
+        Assert.True(outcome.IsSuccess);
+        Assert.False(outcome.Sent.Duplicate);
+        Assert.True(again.Sent!.Duplicate);
+        Assert.Single(sut.Provider.Sent);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_CallerCancelsDuringTheProviderCall_CompletesTheRevokeAndRecordsIt()
+    {
+        using var sut = CreateSut();
+        using var cancellation = new CancellationTokenSource();
+        sut.Provider.OnRevoke = async (_, cancellationToken) =>
+        {
+            await cancellation.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        };
+
+        var outcome = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel-during"), cancellation.Token);
+        var again = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel-during"), default);
+
+        Assert.False(outcome.Revoked!.Duplicate);
+        Assert.True(again.Revoked!.Duplicate);
+        Assert.Single(sut.Provider.Revoked);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_CallerCancelledBeforeTheCall_ThrowsCallsNoProviderAndRecordsNothing()
+    {
+        using var sut = CreateSut();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel"), cancellation.Token));
+        var revokedWhileCancelled = sut.Provider.Revoked.Count;
+        var again = await sut.Pipeline.RevokeAsync(Samples.Revoke("rv-cancel"), default);
+
+        Assert.Equal(0, revokedWhileCancelled);
+        Assert.False(again.Revoked!.Duplicate);
     }
 
     [Fact]

@@ -111,14 +111,14 @@ public class MessageGatewayTests
     }
 
     [Fact]
-    public async Task SendAsync_CallerCancels_Throws()
+    public async Task SendAsync_CallerCancelledBeforeTheCall_ThrowsWithoutCallingTheProvider()
     {
         using var sut = CreateSut();
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
-        sut.Provider.OnSend = static (message, cancellationToken) => Task.FromCanceled<ProviderSendResult>(cancellationToken);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.Gateway.SendAsync(Samples.Text(), cancellation.Token));
+        Assert.Empty(sut.Provider.Sent);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Gateway.OpenIm.Tests.Support;
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.OpenIm;
 using Gateway.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.OpenIm.Tests.Client;
@@ -297,6 +298,7 @@ public sealed class OpenImClientTests
     public async Task SendMsgAsync_ServerDown_RetriesTheRefusedConnectionThenThrowsTransientProviderUnavailable()
     {
         await using var host = await OpenImTestHost.StartAsync(configure: o => o.Resilience.Retry.MaxRetryAttempts = 1);
+        await host.Tokens.GetAsync(); // so the refused connection is the send's, on the instance's own pipeline
         await host.Emulator.DisposeAsync();
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
@@ -319,19 +321,20 @@ public sealed class OpenImClientTests
             o.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
         });
         await host.Tokens.GetAsync();
-        host.Emulator.RespondPanic(OpenImRoutes.SendMsg);
+        host.Emulator.RespondPanic(OpenImRoutes.SendMsg, times: 2);
 
-        // The token call succeeded and this one failed: 2 calls, half failed, the circuit opens.
+        // The token call goes through the auth side pipeline; on the send pipeline 2 calls failed: the circuit opens.
         var first = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var second = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
 
-        Assert.Equal(500, first.Status);
+        Assert.Equal((500, 500), (first.Status, second.Status));
         Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
         Assert.Equal(GatewayErrorCode.ProviderUnavailable, error.ErrorCode);
         Assert.True(error.IsTransient);
         Assert.Equal(0, error.Status);
         Assert.NotNull(error.RetryAfter);
-        Assert.Single(host.Emulator.Requests.ForPath(OpenImRoutes.SendMsg));
+        Assert.Equal(2, host.Emulator.Requests.ForPath(OpenImRoutes.SendMsg).Count);
         Assert.True(host.LoggedResilienceEvent("OnCircuitOpened"));
     }
 
@@ -427,9 +430,73 @@ public sealed class OpenImClientTests
         Assert.Equal(("v2-token", "v2-token", "stub-token-1"), (first, beforeSkew, afterSkew));
     }
 
+    // The client's request log is Core's ProviderHttpLogger (registered for every provider client), in place of the
+    // client factory's default loggers: one debug event per attempt, the route as a path, never a header.
+    [Fact]
+    public async Task SendMsgAsync_EveryAttempt_IsLoggedByTheProviderRequestLoggerWithItsPathAndStatus()
+    {
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Error(1501, "TokenExpiredError"));
+        await using var host = CreateLoggedSut(stub);
+
+        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
+
+        var answered = host.Logs.GetSnapshot().Where(r => r.Id.Name == "ProviderHttpResponseReceived").ToList();
+        Assert.Equal(
+            ["/prefix/auth/get_admin_token", "/prefix/msg/send_msg", "/prefix/auth/get_admin_token", "/prefix/msg/send_msg"],
+            answered.Select(r => r.GetStructuredStateValue("Path")));
+        Assert.All(answered, r => Assert.Equal(
+            (LogLevel.Debug, ProviderHttpLoggerCategory, "openim", "200"),
+            (r.Level, r.Category, r.GetStructuredStateValue("Provider"), r.GetStructuredStateValue("StatusCode"))));
+        Assert.All(answered, r => Assert.DoesNotContain("openim.test", r.Message, StringComparison.Ordinal));
+        Assert.Equal(4, host.Logs.GetSnapshot().Count(r => r.Id.Name == "ProviderHttpRequestSending" && r.Level == LogLevel.Debug));
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task SendMsgAsync_TransportFailure_IsLoggedWithTheErrorKind()
+    {
+        var stub = new OpenImStub().OnSend((_, _) => throw OpenImStub.ConnectionRefused(), times: 3);
+        await using var host = CreateLoggedSut(stub, o => o.Resilience.Retry.MaxRetryAttempts = 0);
+
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+
+        var failed = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Name == "ProviderHttpRequestFailed");
+        Assert.Equal(("/prefix/msg/send_msg", "ConnectionError"), (failed.GetStructuredStateValue("Path"), failed.GetStructuredStateValue("Error")));
+        Assert.Equal((LogLevel.Debug, ProviderHttpLoggerCategory), (failed.Level, failed.Category));
+        Assert.Null(failed.Exception);
+    }
+
+    [Fact]
+    public async Task SendMsgAsync_AtTraceLevel_NoLogRecordCarriesAHeaderValue()
+    {
+        var stub = new OpenImStub();
+        await using var host = CreateLoggedSut(stub);
+        var message = Samples.Outbound(Samples.TextContent(), "u1");
+
+        await host.Provider.SendAsync(message);
+
+        var operationId = stub.SendRequests.Single().Headers["operationID"];
+        Assert.All(host.Logs.GetSnapshot(), r =>
+        {
+            var state = string.Join(";", (r.StructuredState ?? []).Select(p => p.Value));
+            Assert.DoesNotContain("stub-token-1", r.Message + state, StringComparison.Ordinal);
+            Assert.DoesNotContain(operationId, r.Message + state, StringComparison.Ordinal);
+        });
+    }
+
+    private const string ProviderHttpLoggerCategory = "Gateway.Core.Http.ProviderHttpLogger";
+
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A stub-backed host whose base URL has a path prefix, so logged paths show the whole route.</summary>
+    private static OpenImTestHost CreateLoggedSut(OpenImStub stub, Action<OpenImOptions>? configure = null) =>
+        OpenImTestHost.Create(stub.Handler, o =>
+        {
+            o.BaseUrl = new Uri("http://openim.test:10002/prefix");
+            configure?.Invoke(o);
+        });
 
     /// <summary>Timeouts far beyond what a pumped fake clock passes while a loopback request is in flight.</summary>
     private static void Patient(OpenImOptions options)

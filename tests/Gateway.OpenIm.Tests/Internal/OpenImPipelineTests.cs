@@ -2,6 +2,7 @@ using System.Net;
 using Gateway.Core.Contracts;
 using Gateway.Core.Http;
 using Gateway.Core.Providers;
+using Gateway.OpenIm.Internal;
 using Gateway.OpenIm.Tests.Support;
 using Gateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,23 +53,39 @@ public sealed class OpenImPipelineTests
         Assert.Equal(
             (0.25, 20, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(9)),
             (breaker.FailureRatio, breaker.MinimumThroughput, breaker.SamplingDuration, breaker.BreakDuration));
-        Assert.NotNull(breaker.StateProvider);
+        Assert.NotNull(breaker.OnOpened); // followed by ProviderCircuits for readiness
         Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<HttpTimeoutStrategyOptions>(descriptor.Strategies[3].Options).Timeout);
         Assert.False(descriptor.IsReloadable);
     }
 
     [Fact]
-    public async Task Pipeline_RateLimitSet_PutsTheQuotaBetweenRetryAndBreaker()
+    public async Task Pipeline_RateLimitSet_PaysTheFirstAttemptOutsideTheTimeoutsAndRetriesInsideTheRetry()
     {
         await using var host = CreateSut(new OpenImStub(), o => o.RateLimit.RequestsPerSecond = 5);
 
         var descriptor = InstancePipelines.Get(host.Services, OpenImTestHost.Instance).GetPipelineDescriptor();
 
         Assert.Equal(
-            ["total-timeout", "retry", "quota", "circuit-breaker", "attempt-timeout"],
+            ["quota", "total-timeout", "retry", "quota-retries", "circuit-breaker", "attempt-timeout"],
             descriptor.Strategies.Select(s => s.Options?.Name));
-        var quota = Assert.IsType<QuotaStrategyOptions>(descriptor.Strategies[2].Options);
-        Assert.Equal(OpenImTestHost.Instance, quota.Instance);
+        var quota = Assert.IsType<QuotaStrategyOptions>(descriptor.Strategies[0].Options);
+        var retries = Assert.IsType<QuotaStrategyOptions>(descriptor.Strategies[3].Options);
+        Assert.Equal((OpenImTestHost.Instance, OpenImTestHost.Instance), (quota.Instance, retries.Instance));
+    }
+
+    [Fact]
+    public async Task Pipeline_AuthSidePipeline_HasItsOwnBreakerAndNoQuota()
+    {
+        await using var host = CreateSut(new OpenImStub(), o => o.RateLimit.RequestsPerSecond = 5);
+
+        var send = InstancePipelines.Get(host.Services, OpenImTestHost.Instance).GetPipelineDescriptor();
+        var auth = InstancePipelines.Get(host.Services, OpenImTestHost.Instance + "/" + OpenImPipeline.AuthPipeline).GetPipelineDescriptor();
+
+        Assert.Equal(["total-timeout", "retry", "circuit-breaker", "attempt-timeout"], auth.Strategies.Select(s => s.Options?.Name));
+        var sendBreaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(send.Strategies[4].Options);
+        var authBreaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(auth.Strategies[2].Options);
+        Assert.NotSame(sendBreaker, authBreaker);
+        Assert.NotNull(authBreaker.OnOpened); // followed by ProviderCircuits under its own key, so readiness sees it
     }
 
     [Fact]
@@ -267,19 +284,21 @@ public sealed class OpenImPipelineTests
     public async Task SendAsync_ServerFailureCodes_OpenTheCircuit()
     {
         // errCode 500 with HTTP 200 is OpenIM's "a service behind me is down": the breaker counts it, the bus retries it.
-        var stub = new OpenImStub().OnSend(() => OpenImStub.Error(500, "ServerInternalError", "grpc service msg down"));
+        var stub = new OpenImStub().OnSend(() => OpenImStub.Error(500, "ServerInternalError", "grpc service msg down"), times: 2);
         await using var host = CreateSut(stub, Breaker);
         await host.Tokens.GetAsync();
 
-        // The token call succeeded and this one failed: 2 calls, half failed, the circuit opens.
+        // The token call goes through the auth side pipeline; on the send pipeline 2 calls failed: the circuit opens.
         var first = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var second = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
 
         Assert.Equal(("500", 200), (first.ProviderErrorCode, first.Status));
+        Assert.Equal(("500", 200), (second.ProviderErrorCode, second.Status));
         Assert.Equal(ProviderCircuitState.Open, host.Provider.CircuitState);
         Assert.Equal((GatewayErrorCode.ProviderUnavailable, true), (error.ErrorCode, error.IsTransient));
         Assert.Contains("circuit breaker is open", error.Message, StringComparison.Ordinal);
-        Assert.Single(stub.SendRequests);
+        Assert.Equal(2, stub.SendRequests.Count);
     }
 
     [Fact]
@@ -334,6 +353,84 @@ public sealed class OpenImPipelineTests
 
         Assert.Equal(ProviderCircuitState.Open, circuits.StateOf(OpenImTestHost.Instance));
         Assert.Equal(ProviderCircuitState.Closed, circuits.StateOf("other"));
+    }
+
+    // Credential requests go through the instance's auth side pipeline (openim/auth), with its own breaker: a token
+    // fetch is never the trial call of the send path's half-open circuit, and never counts against its breaker.
+    [Fact]
+    public async Task SendAsync_HalfOpenAndTokenDue_TrialSendsAndTheBreakerDecidesOnItsAnswer()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var stub = new OpenImStub()
+            .OnToken(() => OpenImStub.Token("t-short", expireTimeSeconds: 60))
+            .OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
+        await using var host = CreateSut(stub, o =>
+        {
+            Breaker(o);
+            o.TokenRefreshSkew = TimeSpan.FromSeconds(10);
+        }, clock);
+        await host.Tokens.GetAsync();
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        var open = host.Provider.CircuitState;
+        clock.Advance(TimeSpan.FromSeconds(61));
+
+        var trial = await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
+
+        Assert.Equal(ProviderCircuitState.Open, open);
+        Assert.Single(trial.Deliveries);
+        Assert.Equal(2, stub.TokenRequests.Count);
+        Assert.Equal(3, stub.SendRequests.Count);
+        Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
+    }
+
+    [Fact]
+    public async Task GetAdminToken_WhileTheSendCircuitIsHalfOpen_ReachesTheServer()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var trialAnswer = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stub = new OpenImStub()
+            .OnSend(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2)
+            .OnSend((_, _) => new ValueTask<HttpResponseMessage>(trialAnswer.Task));
+        await using var host = CreateSut(stub, Breaker, clock);
+        await host.Tokens.GetAsync();
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var trial = host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1"));
+        await Clock.UntilAsync(() => stub.SendRequests.Count == 3);
+        var halfOpen = host.Provider.CircuitState;
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+
+        var token = await host.Tokens.RenewAsync("stub-token-1");
+
+        trialAnswer.SetResult(OpenImStub.Sent());
+        await trial;
+        Assert.Equal(ProviderCircuitState.HalfOpen, halfOpen);
+        Assert.Equal((GatewayErrorCode.ProviderUnavailable, true), (refused.ErrorCode, refused.IsTransient));
+        Assert.Equal("stub-token-2", token);
+        Assert.Equal(2, stub.TokenRequests.Count);
+        Assert.Equal(3, stub.SendRequests.Count);
+        Assert.Equal(ProviderCircuitState.Closed, host.Provider.CircuitState);
+    }
+
+    [Fact]
+    public async Task GetAdminToken_Failures_OpenTheAuthBreakerNotTheSendBreaker()
+    {
+        var stub = new OpenImStub().OnToken(() => OpenImStub.Status(HttpStatusCode.InternalServerError), times: 2);
+        await using var host = CreateSut(stub, Breaker);
+
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+        await Assert.ThrowsAsync<ProviderException>(() => host.Tokens.GetAsync().AsTask());
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "u1")));
+
+        var circuits = host.Services.GetRequiredService<ProviderCircuits>();
+        Assert.Equal(ProviderCircuitState.Closed, circuits.StateOf(OpenImTestHost.Instance));
+        Assert.Equal(ProviderCircuitState.Open, circuits.StateOf(OpenImTestHost.Instance + "/" + OpenImPipeline.AuthPipeline));
+        Assert.Equal((GatewayErrorCode.ProviderUnavailable, true), (refused.ErrorCode, refused.IsTransient));
+        Assert.Contains("circuit breaker is open", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, stub.TokenRequests.Count);
+        Assert.Empty(stub.SendRequests);
     }
 
     private static void Breaker(OpenImOptions options)

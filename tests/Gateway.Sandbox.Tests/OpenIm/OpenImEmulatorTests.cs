@@ -1,6 +1,5 @@
 using Gateway.Sandbox.Hosting;
 using Gateway.Sandbox.OpenIm;
-using Gateway.Testing;
 
 namespace Gateway.Sandbox.Tests.OpenIm;
 
@@ -79,7 +78,7 @@ public sealed class OpenImEmulatorTests
     [Fact]
     public async Task SendMsg_TokenPastItsLifetime_Answers1501()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var emulator = await StartAsync(new OpenImEmulatorOptions { TimeProvider = clock, TokenLifetime = TimeSpan.FromHours(1) });
         using var wire = new OpenImWire(emulator);
         var token = await wire.AdminTokenAsync();
@@ -416,7 +415,7 @@ public sealed class OpenImEmulatorTests
     [Fact]
     public async Task AdminToken_WithEviction_OlderTokenFailsFiveMinutesAfterANewerOne()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var emulator = await StartAsync(new OpenImEmulatorOptions { TimeProvider = clock, EvictOlderAdminTokens = true });
         using var wire = new OpenImWire(emulator);
         var older = await wire.AdminTokenAsync();
@@ -435,7 +434,7 @@ public sealed class OpenImEmulatorTests
     [Fact]
     public async Task AdminToken_WithoutEviction_OlderTokensKeepWorking()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var emulator = await StartAsync(new OpenImEmulatorOptions { TimeProvider = clock });
         using var wire = new OpenImWire(emulator);
         var older = await wire.AdminTokenAsync();

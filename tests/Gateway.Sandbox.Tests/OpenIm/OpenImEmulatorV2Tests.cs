@@ -1,5 +1,4 @@
 using Gateway.Sandbox.OpenIm;
-using Gateway.Testing;
 
 namespace Gateway.Sandbox.Tests.OpenIm;
 
@@ -11,7 +10,7 @@ public sealed class OpenImEmulatorV2Tests
     [Fact]
     public async Task UserToken_Valid_AnswersAbsoluteExpiry()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var emulator = await StartAsync(new OpenImEmulatorOptions { TimeProvider = clock });
         using var wire = new OpenImWire(emulator);
 

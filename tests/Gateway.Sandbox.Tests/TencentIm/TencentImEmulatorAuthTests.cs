@@ -1,5 +1,4 @@
 using Gateway.Sandbox.TencentIm;
-using Gateway.Testing;
 
 namespace Gateway.Sandbox.Tests.TencentIm;
 
@@ -69,7 +68,7 @@ public sealed class TencentImEmulatorAuthTests
     [Fact]
     public async Task Post_ExpiredUserSig_Answers70001()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
         var sig = fixture.Emulator.GenerateUserSig(expire: TimeSpan.FromHours(1));
         clock.Advance(TimeSpan.FromHours(1));
@@ -93,7 +92,7 @@ public sealed class TencentImEmulatorAuthTests
     [Fact]
     public async Task Post_AfterInvalidateUserSigs_OldTokenAnswers70052AndNewTokenWorks()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
         var old = fixture.Emulator.GenerateUserSig();
         fixture.Emulator.InvalidateUserSigs();

@@ -1,5 +1,4 @@
 using Gateway.Sandbox.TencentIm;
-using Gateway.Testing;
 
 namespace Gateway.Sandbox.Tests.TencentIm;
 
@@ -10,7 +9,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task SendMsg_SameSenderSeqRandomAndContentWithin120s_IsDeduplicatedEvenForAnotherRecipient()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
 
         var first = await fixture.SendMsgAsync("alice", seq: 7, random: 9);
@@ -26,7 +25,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task SendMsg_SameKeyAfter120s_IsDeliveredAgain()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
 
         await fixture.SendMsgAsync("alice", seq: 7, random: 9);
@@ -83,7 +82,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverRequestsPerSecond_Answers60007UntilTheWindowMoves()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -105,7 +104,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverBatchRecipientsPerMinute_Answers60011()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -122,7 +121,7 @@ public sealed class TencentImEmulatorStateTests
     [Fact]
     public async Task Quota_OverGroupMessagesPerSecond_Answers10023ForThatGroupOnly()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -135,6 +134,104 @@ public sealed class TencentImEmulatorStateTests
         Assert.Equal(0, (await Send("g1", 2)).Code());
         Assert.Equal(10023, (await Send("g1", 3)).Code());
         Assert.Equal(0, (await Send("g2", 1)).Code());
+    }
+
+    // The quotas are counted in aligned windows of the emulator's clock (second k is [k, k+1)), as the gateway's limiter
+    // assumes Tencent does. Each test below puts the limit at the end of one window and again at the start of the next,
+    // which a sliding window would refuse.
+    [Fact]
+    public async Task Quota_200InSecondKAnd200InSecondKPlus1_AllPassAnd201InOneSecondAnswers60007OnThe201st()
+    {
+        var clock = TestClock.Create();
+        await using var fixture = await TencentImEmulatorFixture.StartAsync(o => o.TimeProvider = clock);
+        var seq = 0u;
+        async Task<int[]> SendAsync(int count)
+        {
+            var codes = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                codes[i] = (await fixture.SendMsgAsync(seq: ++seq)).Code();
+            }
+
+            return codes;
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var secondK = await SendAsync(200);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var secondKPlus1 = await SendAsync(200);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var oneSecond = await SendAsync(201);
+
+        Assert.All(secondK, code => Assert.Equal(0, code));
+        Assert.All(secondKPlus1, code => Assert.Equal(0, code));
+        Assert.All(oneSecond[..200], code => Assert.Equal(0, code));
+        Assert.Equal(60007, oneSecond[200]);
+        Assert.Equal(1, fixture.Emulator.RateLimitRejections);
+        Assert.Equal(600, fixture.Emulator.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Quota_RequestsPerSecond_CountsAlignedSeconds()
+    {
+        var clock = TestClock.Create();
+        await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.RequestsPerSecond = 2;
+        });
+
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        var endOfK = new[] { (await fixture.SendMsgAsync(seq: 1)).Code(), (await fixture.SendMsgAsync(seq: 2)).Code(), (await fixture.SendMsgAsync(seq: 3)).Code() };
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var startOfKPlus1 = new[] { (await fixture.SendMsgAsync(seq: 4)).Code(), (await fixture.SendMsgAsync(seq: 5)).Code(), (await fixture.SendMsgAsync(seq: 6)).Code() };
+
+        Assert.Equal([0, 0, 60007], endOfK);
+        Assert.Equal([0, 0, 60007], startOfKPlus1);
+    }
+
+    [Fact]
+    public async Task Quota_GroupMessagesPerSecond_CountsAlignedSeconds()
+    {
+        var clock = TestClock.Create();
+        await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.GroupMessagesPerSecond = 2;
+        });
+        var random = 0;
+        async Task<int> SendAsync() =>
+            (await fixture.PostAsync(TencentImEmulator.SendGroupMsgPath, $$"""{"GroupId":"g1","Random":{{++random}},"MsgBody":[{{Text}}]}""")).Code();
+
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        var endOfK = new[] { await SendAsync(), await SendAsync(), await SendAsync() };
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var startOfKPlus1 = new[] { await SendAsync(), await SendAsync(), await SendAsync() };
+
+        Assert.Equal([0, 0, 10023], endOfK);
+        Assert.Equal([0, 0, 10023], startOfKPlus1);
+    }
+
+    [Fact]
+    public async Task Quota_BatchRecipientsPerMinute_CountsAlignedMinutes()
+    {
+        var clock = TestClock.Create();
+        await using var fixture = await TencentImEmulatorFixture.StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.BatchRecipientsPerMinute = 5;
+        });
+        var random = 0;
+        async Task<int> SendAsync() =>
+            (await fixture.PostAsync(TencentImEmulator.BatchSendMsgPath, $$"""{"To_Account":["a","b","c"],"MsgRandom":{{++random}},"MsgBody":[{{Text}}]}""")).Code();
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var endOfMinute = new[] { await SendAsync(), await SendAsync() };
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var startOfNext = new[] { await SendAsync(), await SendAsync() };
+
+        Assert.Equal([0, 60011], endOfMinute);
+        Assert.Equal([0, 60011], startOfNext);
     }
 
     [Fact]

@@ -19,30 +19,36 @@ public sealed class TencentImPipelineTests
     [Fact]
     public void Build_DefaultOptions_IsTheSharedOrderWithTencentsSettings()
     {
+        // A configured instance, so the gateway's options (which choose the rate-limit store) are valid.
         var services = new ServiceCollection();
-        services.AddMessagingGateway().AddTencentIm();
+        services.AddMessagingGateway().AddTencentIm("t", o =>
+        {
+            o.SdkAppId = 1_400_000_000;
+            o.SecretKey = "test-secret-key";
+            o.Region = TencentImRegion.Singapore;
+        });
         using var provider = services.BuildServiceProvider();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
 
         TencentImPipeline.Build(builder, "t", new TencentImOptions(), provider);
 
         var strategies = builder.Build().GetPipelineDescriptor().Strategies;
-        Assert.Equal(["total-timeout", "retry", "quota", "circuit-breaker", "attempt-timeout"], strategies.Select(s => s.Options!.Name));
-        Assert.Equal(TimeSpan.FromSeconds(60), Assert.IsType<HttpTimeoutStrategyOptions>(strategies[0].Options).Timeout);
-        var retry = Assert.IsType<HttpRetryStrategyOptions>(strategies[1].Options);
+        Assert.Equal(["quota", "total-timeout", "retry", "quota-retries", "circuit-breaker", "attempt-timeout"], strategies.Select(s => s.Options!.Name));
+        Assert.Equal(TimeSpan.FromSeconds(60), Assert.IsType<HttpTimeoutStrategyOptions>(strategies[1].Options).Timeout);
+        var retry = Assert.IsType<HttpRetryStrategyOptions>(strategies[2].Options);
         Assert.Equal(4, retry.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(500), retry.Delay);
         Assert.Equal(TimeSpan.FromSeconds(8), retry.MaxDelay);
         Assert.Equal(DelayBackoffType.Exponential, retry.BackoffType);
         Assert.True(retry.UseJitter);
         Assert.True(retry.ShouldRetryAfterHeader);
-        Assert.IsType<QuotaStrategyOptions>(strategies[2].Options);
-        var breaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(strategies[3].Options);
+        Assert.Equal(("t", "t"), (Assert.IsType<QuotaStrategyOptions>(strategies[0].Options).Instance, Assert.IsType<QuotaStrategyOptions>(strategies[3].Options).Instance));
+        var breaker = Assert.IsType<HttpCircuitBreakerStrategyOptions>(strategies[4].Options);
         Assert.Equal(0.5, breaker.FailureRatio);
         Assert.Equal(20, breaker.MinimumThroughput);
         Assert.Equal(TimeSpan.FromSeconds(30), breaker.SamplingDuration);
         Assert.Equal(TimeSpan.FromSeconds(15), breaker.BreakDuration);
-        Assert.Equal(TimeSpan.FromSeconds(10), Assert.IsType<HttpTimeoutStrategyOptions>(strategies[4].Options).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), Assert.IsType<HttpTimeoutStrategyOptions>(strategies[5].Options).Timeout);
     }
 
     [Theory]
