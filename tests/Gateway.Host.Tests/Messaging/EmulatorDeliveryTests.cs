@@ -46,7 +46,7 @@ public sealed class EmulatorDeliveryTests(RabbitMqBroker broker) : IAsyncLifetim
         Assert.Equal("""{"content":"from go"}""", delivered["bob"].Content);
     }
 
-    [Fact(Skip = "Core bug (ProviderPipeline/ProviderCircuits): concurrent first calls build the instance's pipeline twice, and the second build throws 'CircuitBreakerStateProvider is already initialized'; the command fails as Unknown, not transient")]
+    [Fact]
     public async Task Consume_FirstCommandsAtOnce_AllReachTheEmulator()
     {
         await using var worker = await StartAsync("delivery-burst", DemoScenario.OpenIm);
