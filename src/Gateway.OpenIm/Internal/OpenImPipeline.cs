@@ -63,7 +63,7 @@ internal static class OpenImPipeline
 
             // A 429 that asks for a longer wait than the retry's longest delay is handed back (RateLimited, with the wait),
             // whether Retry-After gives seconds or a date.
-            { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => OpenImAnswerReader.RetryAfter(response, timeProvider) is not { } wait || wait <= maxDelay,
+            { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => ProviderAnswers.RetryAfter(response, timeProvider) is not { } wait || wait <= maxDelay,
             _ => false,
         };
 

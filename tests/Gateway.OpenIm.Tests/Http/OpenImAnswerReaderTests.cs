@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Gateway.OpenIm.Dtos;
 using Gateway.OpenIm.Http;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.OpenIm.Tests.Http;
 
-/// <summary>Reading an answer: whatever the status, within MaxResponseBytes, parsed once into the request's options, Retry-After in both forms.</summary>
+/// <summary>Reading an answer: whatever the status, within MaxResponseBytes, parsed once into the request's options (the bound and Retry-After: ProviderAnswersTests).</summary>
 public sealed class OpenImAnswerReaderTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
@@ -73,34 +72,6 @@ public sealed class OpenImAnswerReaderTests
         var answer = await OpenImAnswerReader.ReadAsync(response, 64 * 1024, Clock, CancellationToken.None);
 
         Assert.Equal(detail, answer.Envelope!.ErrDlt);
-    }
-
-    [Fact]
-    public void RetryAfter_Seconds_IsTheDelta()
-    {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
-
-        Assert.Equal(TimeSpan.FromSeconds(7), OpenImAnswerReader.RetryAfter(response, Clock));
-    }
-
-    [Theory]
-    [InlineData(30, 30)]
-    [InlineData(-5, 0)]
-    public void RetryAfter_Date_IsTheTimeUntilItOnTheClock(int secondsFromNow, int expected)
-    {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.RetryAfter = new RetryConditionHeaderValue(Clock.GetUtcNow().AddSeconds(secondsFromNow));
-
-        Assert.Equal(TimeSpan.FromSeconds(expected), OpenImAnswerReader.RetryAfter(response, Clock));
-    }
-
-    [Fact]
-    public void RetryAfter_Absent_IsNull()
-    {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-
-        Assert.Null(OpenImAnswerReader.RetryAfter(response, Clock));
     }
 
     private static HttpResponseMessage CreateSut(HttpContent content, HttpStatusCode status = HttpStatusCode.OK)
