@@ -20,7 +20,7 @@ internal sealed class TestWorker : IAsyncDisposable
     {
         Connection = connection;
         Prefix = connection.Options.KeyPrefix;
-        Idempotency = new RedisIdempotencyStore(connection, Options.Create(options), NullLogger<RedisIdempotencyStore>.Instance);
+        Idempotency = new RedisIdempotencyStore(connection, Options.Create(options), TimeProvider.System, NullLogger<RedisIdempotencyStore>.Instance);
         RateLimit = new RedisRateLimitStore(connection, TimeProvider.System);
     }
 
@@ -83,5 +83,9 @@ internal sealed class TestWorker : IAsyncDisposable
         await Task.Delay(TimeSpan.FromMilliseconds(wait));
     }
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Idempotency.Dispose();
+        return Connection.DisposeAsync();
+    }
 }

@@ -12,11 +12,13 @@ public sealed class IdempotencyOptions
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Gets or sets how long a shared store's claim lasts before another worker may take it over (a worker that died
-    /// while sending). Keep it longer than the longest provider call with its retries (the providers' total timeouts).
+    /// Gets or sets how long a shared store's claim outlives its worker: the worker renews the claims it holds every
+    /// third of the lease while it sends, so a send may take longer; a worker that died while sending stops renewing,
+    /// and another worker takes the command over once the lease ran out. Keep it well under Tencent's 120-second dedup
+    /// window, so that a takeover's resend of a message the dead worker had sent is still recognised as a repeat.
     /// </summary>
-    /// <value>The default is 2 minutes.</value>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <value>The default is 30 seconds; at least 5.</value>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets how many completed outcomes the in-memory store remembers; the oldest are forgotten first.</summary>
     /// <value>The default is 100 000.</value>

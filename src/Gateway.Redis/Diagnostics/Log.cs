@@ -19,10 +19,14 @@ internal static partial class Log
     public static partial void RedisReady(this ILogger logger, string endpoints, double milliseconds);
 
     [LoggerMessage(EventId = 5003, EventName = "ClaimTakenOver", Level = LogLevel.Warning,
-        Message = "The claim on {Key} expired and was taken by another worker before this one ended it ({Operation}); nothing was changed. Keep Gateway:Idempotency:Lease longer than the longest provider call with its retries")]
+        Message = "The claim on {Key} expired and was taken by another worker before this one ended it ({Operation}); nothing was changed. Its renewals did not reach Redis within Gateway:Idempotency:Lease (Redis unreachable, or the process stalled)")]
     public static partial void ClaimTakenOver(this ILogger logger, string key, string operation);
 
     [LoggerMessage(EventId = 5004, EventName = "OutcomeRecordedAfterLease", Level = LogLevel.Warning,
-        Message = "The claim on {Key} had expired before its outcome was recorded (nobody had taken it; the outcome is recorded). Keep Gateway:Idempotency:Lease longer than the longest provider call with its retries")]
+        Message = "The claim on {Key} had expired before its outcome was recorded (nobody had taken it; the outcome is recorded). Its renewals did not reach Redis within Gateway:Idempotency:Lease (Redis unreachable, or the process stalled)")]
     public static partial void OutcomeRecordedAfterLease(this ILogger logger, string key);
+
+    [LoggerMessage(EventId = 5005, EventName = "ClaimRenewalFailed", Level = LogLevel.Warning,
+        Message = "Renewing the leases of {Claims} held claims failed: {Reason}; retrying at the next renewal. A claim whose lease runs out meanwhile may be taken over by another worker")]
+    public static partial void ClaimRenewalFailed(this ILogger logger, int claims, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gateway.Core;
 using Gateway.Core.Idempotency;
 using Gateway.Redis.Connection;
@@ -12,8 +13,11 @@ namespace Gateway.Redis.Idempotency;
 /// The idempotency record in Redis, shared by every worker of a queue. One string key per claimed id,
 /// <c>{prefix}idem:&lt;key&gt;</c> (prefix <c>mg:</c> by default), holding either
 /// <list type="bullet">
-/// <item><description><c>claim:&lt;token&gt;</c> with <c>PX</c> = <see cref="IdempotencyOptions.Lease"/>: a worker is sending; a
-/// worker that died while sending loses the claim when the lease expires, and the next claim takes it over; or</description></item>
+/// <item><description><c>claim:&lt;token&gt;</c> with <c>PX</c> = <see cref="IdempotencyOptions.Lease"/>: a worker is sending. The
+/// store renews the lease of every claim it holds every third of the lease, for as long as the send takes; a worker
+/// that died (or cannot reach Redis) stops renewing, and the next claim takes the key over once the lease ran out. A
+/// short lease therefore bounds how long a dead worker's commands wait, which keeps a takeover's resend to Tencent
+/// inside its 120-second dedup window, without limiting how long a live send may take; or</description></item>
 /// <item><description><c>done:&lt;outcome&gt;</c> with <c>PX</c> = <see cref="IdempotencyOptions.TimeToLive"/>: the provider accepted it;
 /// a repeat is answered from the record.</description></item>
 /// </list>
@@ -24,7 +28,7 @@ namespace Gateway.Redis.Idempotency;
 /// (complete still records the outcome when the expired key was not taken by anyone: the provider did accept it).
 /// Every Redis failure surfaces as <see cref="StoreUnavailableException"/>.
 /// </summary>
-internal sealed class RedisIdempotencyStore : IIdempotencyStore
+internal sealed class RedisIdempotencyStore : IIdempotencyStore, IDisposable
 {
     internal const string ClaimPrefix = "claim:";
     internal const string DonePrefix = "done:";
@@ -66,20 +70,40 @@ internal sealed class RedisIdempotencyStore : IIdempotencyStore
         return 0
         """;
 
+    // KEYS[1] the record; ARGV[1] 'claim:<token>', ARGV[2] lease in ms. Returns 1 renewed, 0 no longer the caller's claim: unchanged.
+    private const string RenewScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          return 1
+        end
+        return 0
+        """;
+
     private readonly RedisConnection _connection;
     private readonly IdempotencyOptions _options;
     private readonly ILogger<RedisIdempotencyStore> _logger;
     private readonly string _keyPrefix;
 
-    public RedisIdempotencyStore(RedisConnection connection, IOptions<GatewayOptions> options, ILogger<RedisIdempotencyStore> logger)
+    // The claims this process holds (key → token), whose leases the timer renews until they are completed or released.
+    private readonly ConcurrentDictionary<string, string> _held = new(StringComparer.Ordinal);
+    private readonly ITimer _renewal;
+    private int _renewing;
+
+    public RedisIdempotencyStore(RedisConnection connection, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<RedisIdempotencyStore> logger)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _connection = connection;
         _options = options.Value.Idempotency;
         _logger = logger;
         _keyPrefix = connection.Options.KeyPrefix + "idem:";
+        var period = _options.Lease / 3;
+        _renewal = timeProvider.CreateTimer(static state => ((RedisIdempotencyStore)state!).OnRenewalDue(), this, period, period);
     }
+
+    /// <summary>Gets how many claims this store holds and keeps renewing.</summary>
+    internal int HeldClaims => _held.Count;
 
     public async ValueTask<IdempotencyClaim> ClaimAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -91,6 +115,11 @@ internal sealed class RedisIdempotencyStore : IIdempotencyStore
             key,
             [ClaimPrefix + token, Milliseconds(_options.Lease)],
             cancellationToken).ConfigureAwait(false);
+        if ((long)result[0] == 1)
+        {
+            _held[key] = token;
+        }
+
         return (long)result[0] switch
         {
             1 => new IdempotencyClaim(key, IdempotencyClaimStatus.Acquired, token),
@@ -103,6 +132,7 @@ internal sealed class RedisIdempotencyStore : IIdempotencyStore
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var token = OwnToken(claim);
+        _held.TryRemove(new KeyValuePair<string, string>(claim.Key!, token));
         var result = await EvaluateAsync(
             "record the outcome",
             CompleteScript,
@@ -123,12 +153,16 @@ internal sealed class RedisIdempotencyStore : IIdempotencyStore
     public async ValueTask ReleaseAsync(IdempotencyClaim claim, CancellationToken cancellationToken = default)
     {
         var token = OwnToken(claim);
+        _held.TryRemove(new KeyValuePair<string, string>(claim.Key!, token));
         var result = await EvaluateAsync("release the claim", ReleaseScript, claim.Key, [ClaimPrefix + token], cancellationToken).ConfigureAwait(false);
         if ((long)result == 0)
         {
             _logger.ClaimTakenOver(claim.Key, "release");
         }
     }
+
+    /// <summary>Stops renewing; the held claims then expire with their leases, as a dead worker's do.</summary>
+    public void Dispose() => _renewal.Dispose();
 
     /// <summary>The Redis key of an idempotency key.</summary>
     /// <param name="key">The idempotency key, for example <c>send:&lt;messageId&gt;</c>.</param>
@@ -143,6 +177,41 @@ internal sealed class RedisIdempotencyStore : IIdempotencyStore
         }
 
         return claim.Token;
+    }
+
+    private void OnRenewalDue()
+    {
+        // One round at a time: while Redis is unreachable a round can outlast the period.
+        if (!_held.IsEmpty && Interlocked.Exchange(ref _renewing, 1) == 0)
+        {
+            _ = RenewAsync();
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        try
+        {
+            var lease = Milliseconds(_options.Lease);
+            foreach (var (key, token) in _held)
+            {
+                var result = await EvaluateAsync("renew the claim", RenewScript, key, [ClaimPrefix + token, lease], CancellationToken.None).ConfigureAwait(false);
+                // Removed only if it is still this claim: a completed or released one is already gone from the set.
+                if ((long)result == 0 && _held.TryRemove(new KeyValuePair<string, string>(key, token)))
+                {
+                    _logger.ClaimTakenOver(key, "renew");
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            // The next round tries again; a claim whose lease runs out meanwhile may be taken over by another worker.
+            _logger.ClaimRenewalFailed(_held.Count, exception.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _renewing, 0);
+        }
     }
 
     private static long Milliseconds(TimeSpan value) => Math.Max(1, (long)Math.Ceiling(value.TotalMilliseconds));

@@ -99,12 +99,47 @@ public class RedisIdempotencyStoreTests(RedisServer server) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task ClaimAsync_OwnerAliveLongerThanTheLease_KeepsTheClaimByRenewingIt()
+    {
+        var prefix = TestWorker.UniquePrefix(nameof(ClaimAsync_OwnerAliveLongerThanTheLease_KeepsTheClaimByRenewingIt));
+        await using var owner = CreateSut(prefix, ShortLease);
+        await using var second = CreateSut(prefix, ShortLease);
+        var claim = await owner.Idempotency.ClaimAsync("send:m1");
+
+        await Task.Delay(ShortLease * 4);
+        var meanwhile = await second.Idempotency.ClaimAsync("send:m1");
+        var ttl = await (await owner.DatabaseAsync()).KeyTimeToLiveAsync(owner.Idempotency.RecordKey("send:m1"));
+        await owner.Idempotency.CompleteAsync(claim, "sent");
+        var after = await second.Idempotency.ClaimAsync("send:m1");
+
+        Assert.Equal(IdempotencyClaimStatus.Busy, meanwhile.Status);
+        Assert.InRange(ttl!.Value, TimeSpan.FromMilliseconds(1), ShortLease);
+        Assert.Equal((IdempotencyClaimStatus.Completed, "sent"), (after.Status, after.StoredOutcome));
+        Assert.Equal(0, owner.Idempotency.HeldClaims);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_OwnClaim_StopsRenewingIt()
+    {
+        await using var worker = CreateSut(lease: ShortLease);
+        var claim = await worker.Idempotency.ClaimAsync("send:m1");
+        var held = worker.Idempotency.HeldClaims;
+
+        await worker.Idempotency.ReleaseAsync(claim);
+        await Task.Delay(ShortLease);
+
+        Assert.Equal((1, 0), (held, worker.Idempotency.HeldClaims));
+        Assert.False(await (await worker.DatabaseAsync()).KeyExistsAsync(worker.Idempotency.RecordKey("send:m1")));
+    }
+
+    [Fact]
     public async Task ReleaseAsync_StaleOwnerAfterTakeover_LeavesTheNewClaim()
     {
         var prefix = TestWorker.UniquePrefix(nameof(ReleaseAsync_StaleOwnerAfterTakeover_LeavesTheNewClaim));
         await using var slow = CreateSut(prefix, ShortLease);
         await using var second = CreateSut(prefix, TimeSpan.FromMinutes(1));
         var stale = await slow.Idempotency.ClaimAsync("send:m1");
+        slow.Idempotency.Dispose(); // stalled: its renewals stop, as when it cannot reach Redis
         await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(150));
         var current = await second.Idempotency.ClaimAsync("send:m1");
 
@@ -122,6 +157,7 @@ public class RedisIdempotencyStoreTests(RedisServer server) : IClassFixture<Redi
         await using var slow = CreateSut(prefix, ShortLease);
         await using var second = CreateSut(prefix, TimeSpan.FromMinutes(1));
         var stale = await slow.Idempotency.ClaimAsync("send:m1");
+        slow.Idempotency.Dispose(); // stalled: its renewals stop, as when it cannot reach Redis
         await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(150));
         var current = await second.Idempotency.ClaimAsync("send:m1");
 
@@ -141,6 +177,7 @@ public class RedisIdempotencyStoreTests(RedisServer server) : IClassFixture<Redi
     {
         await using var worker = CreateSut(lease: ShortLease);
         var claim = await worker.Idempotency.ClaimAsync("send:m1");
+        worker.Idempotency.Dispose(); // stalled: its renewals stop
         await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(150));
 
         await worker.Idempotency.CompleteAsync(claim, "sent");
