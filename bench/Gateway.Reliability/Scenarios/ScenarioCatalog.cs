@@ -79,8 +79,12 @@ internal static class ScenarioCatalog
     private static Scenario BrokerRestart(string id, int workers, bool crash) => new()
     {
         Id = id,
-        Description = $"broker {(crash ? "killed with SIGKILL and started again" : "restarted gracefully")} mid-run, {workers} worker(s)",
+        Description = $"broker {(crash ? "killed with SIGKILL and started again" : "restarted gracefully")} mid-run, {workers} worker(s){(workers > 1 ? " on the Redis store" : string.Empty)}",
         Workers = workers,
+
+        // Several workers on one queue is a deployment the gateway supports only with the shared store (README, "Scale
+        // out"): with a store per process, a command redelivered to the other worker after the restart is sent again.
+        UsesRedis = workers > 1,
         Fault = async context =>
         {
             if (crash)

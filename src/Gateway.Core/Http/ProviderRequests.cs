@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Gateway.Core.Http;
 
 /// <summary>
@@ -10,8 +12,10 @@ public static class ProviderRequests
     /// <summary>Separates an instance from the name of a side pipeline in a pipeline key (<c>openim/auth</c>).</summary>
     public const char PipelineSeparator = '/';
 
-    private static readonly HttpRequestOptionsKey<string> InstanceKey = new("MessagingGateway.ProviderInstance");
-    private static readonly HttpRequestOptionsKey<string> PipelineKey = new("MessagingGateway.ProviderPipeline");
+    // One option entry per request, from a cache: the request's option dictionary then stays within its first size
+    // (with the adapter's own entry and the resilience handler's), and naming an instance allocates nothing.
+    private static readonly HttpRequestOptionsKey<Route> RouteKey = new("MessagingGateway.ProviderRoute");
+    private static readonly ConcurrentDictionary<(string Instance, string? Pipeline), Route> Routes = new();
 
     /// <summary>Names the provider instance a request is for.</summary>
     /// <param name="request">The request.</param>
@@ -20,8 +24,7 @@ public static class ProviderRequests
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
-        request.Options.Set(InstanceKey, instanceName);
-        request.Options.Set(PipelineKey, instanceName);
+        request.Options.Set(RouteKey, RouteOf(instanceName, null));
     }
 
     /// <summary>
@@ -37,8 +40,7 @@ public static class ProviderRequests
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
         ArgumentException.ThrowIfNullOrEmpty(pipeline);
-        request.Options.Set(InstanceKey, instanceName);
-        request.Options.Set(PipelineKey, instanceName + PipelineSeparator + pipeline);
+        request.Options.Set(RouteKey, RouteOf(instanceName, pipeline));
     }
 
     /// <summary>Splits a pipeline key (<c>ResilienceHandlerContext.InstanceName</c>) into the instance and the side pipeline, if any.</summary>
@@ -57,7 +59,7 @@ public static class ProviderRequests
     public static string ProviderInstanceOrEmpty(this HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(InstanceKey, out var name) ? name : string.Empty;
+        return request.Options.TryGetValue(RouteKey, out var route) ? route.Instance : string.Empty;
     }
 
     /// <summary>Gets the key of the pipeline a request goes through, or an empty string for a request that names none.</summary>
@@ -66,7 +68,7 @@ public static class ProviderRequests
     public static string PipelineKeyOrEmpty(this HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(PipelineKey, out var key) ? key : string.Empty;
+        return request.Options.TryGetValue(RouteKey, out var route) ? route.PipelineKey : string.Empty;
     }
 
     /// <summary>Gets the provider instance a request is for.</summary>
@@ -76,8 +78,14 @@ public static class ProviderRequests
     public static string GetProviderInstance(this HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(InstanceKey, out var name)
-            ? name
+        return request.Options.TryGetValue(RouteKey, out var route)
+            ? route.Instance
             : throw new InvalidOperationException("The request does not name its provider instance; send it through the provider's typed client.");
     }
+
+    private static Route RouteOf(string instance, string? pipeline) =>
+        Routes.GetOrAdd((instance, pipeline), static key => new Route(key.Instance, key.Pipeline is null ? key.Instance : key.Instance + PipelineSeparator + key.Pipeline));
+
+    /// <summary>The instance a request is for and the key of the pipeline it goes through.</summary>
+    private sealed record Route(string Instance, string PipelineKey);
 }

@@ -27,7 +27,8 @@ internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options,
                 EvictExpired();
                 if (!_entries.TryGetValue(key, out var entry))
                 {
-                    _entries[key] = new Entry { InFlight = new(TaskCreationOptions.RunContinuationsAsynchronously) };
+                    // In flight until completed or released; the waiters' task is made only if someone waits.
+                    _entries[key] = new Entry();
                     return new IdempotencyClaim(key, IdempotencyClaimStatus.Acquired);
                 }
 
@@ -36,7 +37,7 @@ internal sealed class InMemoryIdempotencyStore(IOptions<GatewayOptions> options,
                     return new IdempotencyClaim(key, IdempotencyClaimStatus.Completed, StoredOutcome: entry.Outcome);
                 }
 
-                inFlight = entry.InFlight!.Task;
+                inFlight = (entry.InFlight ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);

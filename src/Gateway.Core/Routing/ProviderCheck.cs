@@ -59,7 +59,7 @@ internal static class ProviderCheck
         var supported = capabilities.SupportedFieldsFor(message);
         foreach (var (field, path, isSet) in Optional)
         {
-            if (!supported.HasFlag(field) && isSet(message))
+            if ((supported & field) == 0 && isSet(message))
             {
                 if (strict)
                 {

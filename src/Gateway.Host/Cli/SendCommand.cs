@@ -101,19 +101,22 @@ internal static class SendCommand
             var connector = host.Services.GetRequiredService<IReceiveEndpointConnector>();
             var listener = connector.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance, (_, endpoint) =>
             {
+                // The outcome comes in MassTransit's envelope, or as plain JSON with Messaging:Events:Format = Json.
+                endpoint.UseRawJsonDeserializer();
                 endpoint.Handler<MessageSent>(context => Match(context.Message.MessageId, context.Message));
                 endpoint.Handler<MessageSendFailed>(context => Match(context.Message.MessageId, context.Message));
             });
             await listener.Ready.WaitAsync(cancellationToken);
 
-            var bus = host.Services.GetRequiredService<IBus>();
-            var queue = await bus.GetSendEndpoint(new Uri($"queue:{SendMessageHandler.Queue}"));
-            await queue.Send(message, cancellationToken);
-
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             try
             {
+                // To the queue's exchange, which the worker binds to the queue: a queue: address would declare
+                // send-message again, as a classic queue, and the broker refuses that for the worker's quorum queue.
+                var bus = host.Services.GetRequiredService<IBus>();
+                var queue = await bus.GetSendEndpoint(new Uri($"exchange:{SendMessageHandler.Queue}"));
+                await queue.Send(message, deadline.Token);
                 return Print(await outcome.Task.WaitAsync(deadline.Token));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

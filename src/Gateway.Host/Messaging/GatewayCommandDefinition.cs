@@ -1,6 +1,7 @@
 using Gateway.Core.Diagnostics;
 using Gateway.Core.Providers;
 using MassTransit;
+using MassTransit.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -48,20 +49,25 @@ internal sealed class GatewayCommandDefinition<TCommand> : ConsumerDefinition<Ga
             }
         }
 
-        endpointConfigurator.UseFilter(new RedeliveryFilter<TCommand>(
+        // A filter of the command's own pipe, added before the retry: MassTransit puts the message retry of
+        // UseMessageRetry in that pipe and every ConsumeContext filter (UseFilter) inside it, so only this way is the
+        // redelivery around the in-process retries rather than inside each attempt.
+        endpointConfigurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TCommand>>(new RedeliveryFilter<TCommand>(
             _handler,
             context.GetRequiredService<IRedeliveryQueue>(),
             _messaging.Redelivery,
             context.GetRequiredService<OutcomePublisher>(),
             context.GetRequiredService<TimeProvider>(),
             context.GetRequiredService<GatewayMetrics>(),
-            context.GetRequiredService<ILoggerFactory>().CreateLogger<RedeliveryFilter<TCommand>>()));
+            context.GetRequiredService<ILoggerFactory>().CreateLogger<RedeliveryFilter<TCommand>>())));
 
         var retry = _messaging.Retry;
+        var retryMetrics = new InProcessRetryMetrics(context.GetRequiredService<GatewayMetrics>());
         endpointConfigurator.UseMessageRetry(policy =>
         {
             policy.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta);
             policy.Handle<Exception>(exception => RetryInProcess(exception, retry.MaxInterval));
+            policy.ConnectRetryObserver(retryMetrics);
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Core.Serialization;
 using Gateway.Host.Diagnostics;
+using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -11,7 +12,8 @@ namespace Gateway.Host.Messaging;
 /// Publishes outcome events as plain JSON for consumers in any language: the bare camelCase event (the JSON of
 /// docs/contracts.md) on the same fanout exchanges MassTransit uses (<c>Gateway.Core.Contracts:MessageSent</c>, ...),
 /// persistent, <c>content_type</c> <c>application/json</c>, the command's <c>messageId</c> as the AMQP
-/// <c>message_id</c>, and the event's name as the AMQP <c>type</c> and a <c>type</c> header. A command that named a reply
+/// <c>message_id</c>, the event's name as the AMQP <c>type</c> and a <c>type</c> header, and its MassTransit message URN
+/// in <c>MT-MessageType</c>. A command that named a reply
 /// queue (AMQP <c>reply_to</c>) also gets its outcome there. Each publish waits for the broker's confirm, so an event is
 /// stored before the command is acknowledged; concurrent consumers publish concurrently on one confirmed channel, so no
 /// publish waits for another's confirm.
@@ -33,7 +35,14 @@ internal sealed class JsonEventPublisher(IOptions<RabbitMqOptions> options, ILog
             DeliveryMode = DeliveryModes.Persistent,
             MessageId = messageId,
             Type = name,
-            Headers = new Dictionary<string, object?> { ["type"] = name },
+            Headers = new Dictionary<string, object?>
+            {
+                ["type"] = name,
+
+                // The message type as MassTransit names it, so a MassTransit service reading the plain JSON (raw JSON
+                // deserializer) hands each event only to its own consumer, not to every consumer of the endpoint.
+                [MessageHeaders.MessageType] = MessageUrn.ForTypeString(outcome.GetType()),
+            },
         };
         var body = JsonSerializer.SerializeToUtf8Bytes(outcome, outcome.GetType(), GatewayJson.Options);
         await channel.BasicPublishAsync(EventExchanges.For(outcome.GetType()), string.Empty, mandatory: false, properties, body, cancellationToken);

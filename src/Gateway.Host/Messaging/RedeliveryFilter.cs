@@ -20,33 +20,41 @@ internal sealed class RedeliveryFilter<TCommand>(
     OutcomePublisher publisher,
     TimeProvider timeProvider,
     GatewayMetrics metrics,
-    ILogger logger) : IFilter<ConsumeContext>
+    ILogger logger) : IFilter<ConsumeContext<TCommand>>
     where TCommand : class
 {
-    public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
+    public async Task Send(ConsumeContext<TCommand> context, IPipe<ConsumeContext<TCommand>> next)
     {
+        // The in-process retries report a fault when they are spent; that is not the end of a command redelivered later.
+        var attempt = new HeldFaultsConsumeContext<TCommand>(context);
         try
         {
-            await next.Send(context);
+            await next.Send(attempt);
         }
-        catch (Exception exception) when (TransientFailures.IsTransient(exception) && context.TryGetMessage<TCommand>(out var command))
+        catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {
             var attempts = DeliveryAttempts.Of(context);
             var now = timeProvider.GetUtcNow();
             var firstFailure = attempts.FirstFailure ?? now;
-            var messageId = handler.MessageIdOf(command.Message);
+            var messageId = handler.MessageIdOf(context.Message);
             var provider = (exception as ProviderException)?.Provider ?? "none";
             if (options.NextDelay(now - firstFailure, TransientFailures.RetryAfter(exception)) is { } delay)
             {
-                await queue.RedeliverAsync(command, handler.QueueName, delay, attempts.Total, firstFailure);
+                await queue.RedeliverAsync(context, handler.QueueName, delay, attempts.Total, firstFailure);
                 metrics.Retried(provider, "bus_redelivery");
                 logger.Redelivering(messageId, provider, attempts.Total, delay, exception.Message);
                 return;
             }
 
-            var outcome = handler.GaveUp(command.Message, exception, attempts.Total);
+            var outcome = handler.GaveUp(context.Message, exception, attempts.Total);
             logger.RedeliveryBudgetSpent(messageId, provider, attempts.Total, now - firstFailure);
             await publisher.PublishAsync(context, outcome.Event, messageId);
+            await attempt.ReleaseFaultsAsync();
+            throw;
+        }
+        catch
+        {
+            await attempt.ReleaseFaultsAsync();
             throw;
         }
     }

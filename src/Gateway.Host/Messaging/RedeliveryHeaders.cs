@@ -37,7 +37,7 @@ internal static class RedeliveryHeaders
             return kept;
         }
 
-        // MassTransit's transport headers do not carry the AMQP properties; the delivery's own context does.
+        // MassTransit does not expose reply_to among the transport headers; it is on the delivery's basic properties.
         return context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery)
             && delivery.Properties.ReplyTo is { Length: > 0 } replyTo
                 ? replyTo

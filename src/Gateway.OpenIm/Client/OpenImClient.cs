@@ -29,7 +29,7 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
     /// <summary>Sends one v3 <c>send_msg</c> or v2 <c>manager/send_msg</c>.</summary>
     /// <returns>The answer's data (never null; its fields may be, on v2).</returns>
     /// <exception cref="ProviderException">OpenIM refused the message or could not be reached.</exception>
-    public async Task<SendMsgData> SendMsgAsync(OpenImTarget target, SendMsgRequest request, string messageId, CancellationToken cancellationToken)
+    public async ValueTask<SendMsgData> SendMsgAsync(OpenImTarget target, SendMsgRequest request, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(request);
@@ -107,7 +107,7 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
     private static ProviderException Refused(OpenImTarget target, string path, OpenImAnswer answer) =>
         OpenImFailures.Refused(target.Instance, target.LegacyV2, path, answer.Status, answer.Envelope?.ErrCode, answer.Envelope?.ErrMsg, answer.Envelope?.ErrDlt, answer.RetryAfter, target.Options.Resilience.Retry.RateLimitedDelay);
 
-    private async Task<OpenImAnswer> PostAsync<TData>(
+    private async ValueTask<OpenImAnswer> PostAsync<TData>(
         OpenImTarget target,
         string path,
         byte[] body,
@@ -117,7 +117,7 @@ internal sealed class OpenImClient(HttpClient httpClient, TimeProvider timeProvi
         CancellationToken cancellationToken)
         where TData : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Route(path));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = JsonContentType;
         if (anonymous)

@@ -8,7 +8,7 @@ namespace Gateway.OpenIm.Http;
 /// </summary>
 internal static class OpenImAnswerReader
 {
-    public static async Task<OpenImAnswer> ReadAsync(HttpResponseMessage response, int maxBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<OpenImAnswer> ReadAsync(HttpResponseMessage response, int maxBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var request = response.RequestMessage ?? throw new InvalidOperationException("The response has no request.");
         if (response.Content.Headers.ContentLength > maxBytes)
@@ -41,7 +41,7 @@ internal static class OpenImAnswerReader
                     }
                 }
 
-                var answer = new OpenImAnswer((int)response.StatusCode, OpenImRequest.Parse(request, buffer, length), RetryAfter(response, timeProvider));
+                var answer = new OpenImAnswer((int)response.StatusCode, OpenImRequest.Parse(request, buffer, length), response.IsSuccessStatusCode ? null : RetryAfter(response, timeProvider));
                 OpenImRequest.SetAnswer(request, answer);
                 return answer;
             }

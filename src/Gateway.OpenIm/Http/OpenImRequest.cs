@@ -11,46 +11,58 @@ namespace Gateway.OpenIm.Http;
 /// </summary>
 internal static class OpenImRequest
 {
-    private static readonly HttpRequestOptionsKey<string> OperationIdKey = new("OpenIm.OperationId");
-    private static readonly HttpRequestOptionsKey<bool> AnonymousKey = new("OpenIm.Anonymous");
-    private static readonly HttpRequestOptionsKey<Func<byte[], int, IOpenImEnvelope?>> ParserKey = new("OpenIm.Parser");
-    private static readonly HttpRequestOptionsKey<OpenImAnswer> AnswerKey = new("OpenIm.Answer");
+    // One option entry per request (the gateway's route and the resilience handler's context are the others), so the
+    // request's option dictionary never grows past its first size.
+    private static readonly HttpRequestOptionsKey<Exchange> ExchangeKey = new("OpenIm.Exchange");
 
     public static void Describe<TData>(HttpRequestMessage request, string operationId, bool anonymous, JsonTypeInfo<OpenImResponse<TData>> answerType)
-        where TData : class
-    {
-        request.Options.Set(OperationIdKey, operationId);
-        request.Options.Set(AnonymousKey, anonymous);
-        request.Options.Set(ParserKey, Parsers<TData>.For(answerType));
-    }
+        where TData : class =>
+        request.Options.Set(ExchangeKey, new Exchange { OperationId = operationId, Anonymous = anonymous, Parser = Parsers<TData>.For(answerType) });
 
     public static string OperationId(HttpRequestMessage request) =>
-        request.Options.TryGetValue(OperationIdKey, out var id) ? id : throw new InvalidOperationException("OpenIM requests carry their operationID.");
+        ExchangeOf(request)?.OperationId ?? throw new InvalidOperationException("OpenIM requests carry their operationID.");
 
     /// <summary>Gives the request a new operationID (same prefix) for a new attempt of the same call, and returns it.</summary>
     public static string RenewOperationId(HttpRequestMessage request)
     {
-        var renewed = OperationIds.Renew(OperationId(request));
-        request.Options.Set(OperationIdKey, renewed);
-        return renewed;
+        var exchange = ExchangeOf(request) ?? throw new InvalidOperationException("OpenIM requests carry their operationID.");
+        exchange.OperationId = OperationIds.Renew(exchange.OperationId!);
+        return exchange.OperationId;
     }
 
-    public static bool IsAnonymous(HttpRequestMessage request) => request.Options.TryGetValue(AnonymousKey, out var anonymous) && anonymous;
+    public static bool IsAnonymous(HttpRequestMessage request) => ExchangeOf(request)?.Anonymous == true;
 
-    public static IOpenImEnvelope? Parse(HttpRequestMessage request, byte[] body, int length)
+    public static IOpenImEnvelope? Parse(HttpRequestMessage request, byte[] body, int length) =>
+        length == 0 || ExchangeOf(request)?.Parser is not { } parse ? null : parse(body, length);
+
+    public static void SetAnswer(HttpRequestMessage request, OpenImAnswer answer)
     {
-        if (length == 0 || !request.Options.TryGetValue(ParserKey, out var parse))
+        if (ExchangeOf(request) is { } exchange)
         {
-            return null;
+            exchange.Answer = answer;
         }
-
-        return parse(body, length);
+        else
+        {
+            request.Options.Set(ExchangeKey, new Exchange { Answer = answer });
+        }
     }
 
-    public static void SetAnswer(HttpRequestMessage request, OpenImAnswer answer) => request.Options.Set(AnswerKey, answer);
+    public static OpenImAnswer? AnswerOf(HttpRequestMessage? request) => request is null ? null : ExchangeOf(request)?.Answer;
 
-    public static OpenImAnswer? AnswerOf(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(AnswerKey, out var answer) ? answer : null;
+    private static Exchange? ExchangeOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(ExchangeKey, out var exchange) ? exchange : null;
+
+    /// <summary>What the client and the handlers know about one request: set by the client, the answer by the innermost handler.</summary>
+    private sealed class Exchange
+    {
+        public string? OperationId { get; set; }
+
+        public bool Anonymous { get; init; }
+
+        public Func<byte[], int, IOpenImEnvelope?>? Parser { get; init; }
+
+        public OpenImAnswer? Answer { get; set; }
+    }
 
     /// <summary>One parser per answer type, made once.</summary>
     private static class Parsers<TData>
@@ -59,11 +71,14 @@ internal static class OpenImRequest
         private static Func<byte[], int, IOpenImEnvelope?>? _parser;
 
         public static Func<byte[], int, IOpenImEnvelope?> For(JsonTypeInfo<OpenImResponse<TData>> typeInfo) =>
-            _parser ??= (body, length) =>
+            _parser ??= Create((JsonTypeInfo<TData>)typeInfo.Options.GetTypeInfo(typeof(TData)));
+
+        private static Func<byte[], int, IOpenImEnvelope?> Create(JsonTypeInfo<TData> dataType) =>
+            (body, length) =>
             {
                 try
                 {
-                    return JsonSerializer.Deserialize(body.AsSpan(0, length), typeInfo);
+                    return OpenImEnvelopeReader.Read(body.AsSpan(0, length), dataType);
                 }
                 catch (JsonException)
                 {

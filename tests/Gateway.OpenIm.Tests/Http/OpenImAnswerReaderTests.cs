@@ -47,7 +47,7 @@ public sealed class OpenImAnswerReaderTests
         var body = new CountingContent("{\"errDlt\":\"" + new string('x', 4096) + "\"}");
         using var response = CreateSut(body);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => OpenImAnswerReader.ReadAsync(response, 1024, Clock, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => OpenImAnswerReader.ReadAsync(response, 1024, Clock, CancellationToken.None).AsTask());
 
         Assert.Equal(HttpRequestError.ConfigurationLimitExceeded, error.HttpRequestError);
         Assert.Contains("MaxResponseBytes (1024 bytes)", error.Message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class OpenImAnswerReaderTests
     {
         using var response = CreateSut(new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 5000)))));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => OpenImAnswerReader.ReadAsync(response, 4096, Clock, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => OpenImAnswerReader.ReadAsync(response, 4096, Clock, CancellationToken.None).AsTask());
 
         Assert.Equal(HttpRequestError.ConfigurationLimitExceeded, error.HttpRequestError);
     }
