@@ -10,6 +10,9 @@ namespace Gateway.EndToEnd.Driver;
 /// </summary>
 internal static class GatewayConfiguration
 {
+    /// <summary>The environment variable that carries the <c>tencent</c> instance's <c>SecretKey</c> (kept out of the generated file).</summary>
+    public const string TencentSecretKeyVariable = "Gateway__Providers__tencent__SecretKey";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Writes the configuration of one run against the fake OpenIM (instance <c>openim</c>, the default).</summary>
@@ -42,14 +45,14 @@ internal static class GatewayConfiguration
 
     /// <summary>
     /// Writes the configuration of one run against the Tencent emulator: instance <c>tencent</c> (the default), type
-    /// <c>TencentIm</c>, the emulator's app, admin and key, and nothing else, so the adapter's shipped defaults apply
+    /// <c>TencentIm</c>, the emulator's app and admin, and nothing else, so the adapter's shipped defaults apply
     /// (<c>RateLimit</c>: 200 requests/s per API, 12 000 batch recipients per minute, 40 messages/s per group, 50 ms guard).
+    /// The key is not written: the gateway gets it from <see cref="TencentSecretKeyVariable"/> in its environment.
     /// </summary>
     /// <param name="path">The file to write.</param>
     /// <param name="emulatorUrl">The emulator's base address.</param>
     /// <param name="sdkAppId">The emulated app's SDKAppID.</param>
     /// <param name="adminIdentifier">An App admin account of the emulator.</param>
-    /// <param name="secretKey">The emulated app's secret key (a published sample, not a secret).</param>
     /// <param name="rabbitMqPort">The AMQP port on 127.0.0.1.</param>
     /// <param name="virtualHost">The run's virtual host.</param>
     /// <param name="prefetchCount">The <c>send-message</c> prefetch.</param>
@@ -61,7 +64,6 @@ internal static class GatewayConfiguration
         Uri emulatorUrl,
         long sdkAppId,
         string adminIdentifier,
-        string secretKey,
         int rabbitMqPort,
         string virtualHost,
         int prefetchCount,
@@ -77,7 +79,6 @@ internal static class GatewayConfiguration
                 ["BaseUrl"] = emulatorUrl.ToString(),
                 ["SdkAppId"] = sdkAppId,
                 ["AdminIdentifier"] = adminIdentifier,
-                ["SecretKey"] = secretKey,
             },
             rabbitMqPort,
             virtualHost,

@@ -265,13 +265,17 @@ internal sealed class TencentScenarioRunner(BenchmarkSettings settings, RabbitMq
             emulator.BaseAddress,
             options.SdkAppId,
             options.AdminIdentifiers.First(),
-            options.SecretKey,
             node.Port,
             virtualHost,
             settings.PrefetchCount,
             settings.ConcurrentMessageLimit,
             messages,
             settings.GatewaySettings);
-        return ConsumerProcess.Start(DotnetHost.Path, [settings.GatewayDll, "run", "--config", configPath], Path.GetDirectoryName(settings.GatewayDll)!, Path.Combine(runDirectory, name + ".log"));
+        return ConsumerProcess.Start(
+            DotnetHost.Path,
+            [settings.GatewayDll, "run", "--config", configPath],
+            Path.GetDirectoryName(settings.GatewayDll)!,
+            Path.Combine(runDirectory, name + ".log"),
+            new Dictionary<string, string>(StringComparer.Ordinal) { [GatewayConfiguration.TencentSecretKeyVariable] = options.SecretKey });
     }
 }
