@@ -42,6 +42,9 @@ internal sealed record TencentRunResult
     /// <summary>Gets the first such answer, for the report.</summary>
     public string? FirstOtherError { get; init; }
 
+    /// <summary>Gets, for every quota refusal, the aligned second it came in, counted from the second of the first accepted message (-1: before it), placed by journal order.</summary>
+    public IReadOnlyList<long> RefusalSeconds { get; init; } = [];
+
     /// <summary>Gets how many calls had no answer recorded (in flight when the gateway was stopped).</summary>
     public int Unanswered { get; init; }
 

@@ -209,6 +209,7 @@ internal sealed class TencentScenarioRunner(BenchmarkSettings settings, RabbitMq
             .Where(id => id is not null && id.StartsWith(prefix, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .Count();
+        var refusalSeconds = RefusalSeconds(calls, messages, prefix);
         var windows = new List<(long Start, int Accepted)>();
         if (completed && messages.Count > 0)
         {
@@ -253,7 +254,43 @@ internal sealed class TencentScenarioRunner(BenchmarkSettings settings, RabbitMq
             Unanswered = calls.Count(c => c.Status == 0),
             DuplicatesDropped = emulator.DuplicatesDropped,
             CpuMicrosecondsPerCall = cpu,
+            RefusalSeconds = refusalSeconds,
         };
+    }
+
+    /// <summary>
+    /// Places every quota refusal in time without a clock of its own: the journal is in arrival order, so a refusal
+    /// happened in (or after) the second of the last accepted call before it. Seconds count from the second of the first
+    /// accepted message (-1: before any was accepted).
+    /// </summary>
+    private static List<long> RefusalSeconds(List<TencentCall> calls, List<TencentImStoredMessage> messages, string prefix)
+    {
+        var acceptedAt = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            if (message.Request["CloudCustomData"]?.GetValue<string>() is { } id && id.StartsWith(prefix, StringComparison.Ordinal)
+                && (!acceptedAt.TryGetValue(id, out var at) || message.MsgTime < at))
+            {
+                acceptedAt[id] = message.MsgTime;
+            }
+        }
+
+        var first = acceptedAt.Count == 0 ? 0 : acceptedAt.Values.Min();
+        long? last = null;
+        var seconds = new List<long>();
+        foreach (var call in calls)
+        {
+            if (call.Accepted && call.MessageId is { } id && acceptedAt.TryGetValue(id, out var at))
+            {
+                last = at;
+            }
+            else if (call.RateLimited)
+            {
+                seconds.Add(last is { } second ? second - first : -1);
+            }
+        }
+
+        return seconds;
     }
 
     private ConsumerProcess StartGateway(TencentImEmulator emulator, string name, string virtualHost, int messages)

@@ -46,7 +46,7 @@ internal static class TencentReport
             text.AppendLine();
             foreach (var r in runs)
             {
-                text.AppendLine(Invariant, $"- #{r.Sequence}: {Distribution(r)}{(r.Unanswered > 0 ? string.Create(Invariant, $"; {r.Unanswered} calls unanswered when the gateway was stopped") : string.Empty)}{(r.DuplicatesDropped > 0 ? string.Create(Invariant, $"; {r.DuplicatesDropped} answered as duplicates") : string.Empty)}");
+                text.AppendLine(Invariant, $"- #{r.Sequence}: {Distribution(r)}{(r.Unanswered > 0 ? string.Create(Invariant, $"; {r.Unanswered} calls unanswered when the gateway was stopped") : string.Empty)}{(r.DuplicatesDropped > 0 ? string.Create(Invariant, $"; {r.DuplicatesDropped} answered as duplicates") : string.Empty)}{RefusalsInTime(r, tencent)}");
             }
 
             text.AppendLine();
@@ -88,6 +88,13 @@ internal static class TencentReport
         : r.Problem is not null ? "no: " + ResultsReport.Escape(r.Problem)
         : r.HasFigures ? "**no**"
         : string.Create(Invariant, $"no: {r.Windows.Count} of {r.PlannedWindows} windows measured");
+
+    // Where the refusals fell: warm-up or measured window (the window of a paced run starts at +warm-up).
+    private static string RefusalsInTime(TencentRunResult r, TencentSettings tencent) =>
+        r.RefusalSeconds.Count == 0
+            ? string.Empty
+            : string.Create(Invariant, $"; quota refusals by aligned second after the first accepted message ({(r.Scenario == ScenarioKind.TencentBatch ? "batch: minutes are measured" : $"window from +{tencent.WarmupSeconds}")}): ")
+                + string.Join(", ", r.RefusalSeconds.GroupBy(s => s).OrderBy(g => g.Key).Select(g => string.Create(Invariant, $"{(g.Key < 0 ? "before" : "+" + g.Key.ToString(Invariant))} ×{g.Count()}")));
 
     private static string Distribution(TencentRunResult r) =>
         r.Windows.Count == 0
