@@ -13,7 +13,9 @@ public readonly record struct RateLimitWindow(string Key, int Limit, TimeSpan Le
     /// <summary>
     /// Gets whether a permit granted at <paramref name="grantedAt"/> may still be used at <paramref name="now"/>: both
     /// fall in the same aligned window (window <c>k</c> is <c>[k·Length, (k+1)·Length)</c> of Unix time, as the stores
-    /// count them), and <paramref name="now"/> is not within <see cref="Guard"/> of its end.
+    /// count them, on whichever clock both readings come from), and <paramref name="now"/> is not within
+    /// <see cref="Guard"/> of its end. With a shared store that counts on its server's clock, this check reads the
+    /// gateway's clock: it is as precise as the two clocks agree.
     /// </summary>
     /// <param name="grantedAt">When the permit was granted (or a moment before: an earlier reading only makes the answer stricter).</param>
     /// <param name="now">The moment of use.</param>
