@@ -41,13 +41,21 @@ internal sealed record BenchmarkSettings
     /// <summary>Gets the command line shown in the report.</summary>
     public required string CommandLine { get; init; }
 
+    /// <summary>Gets the Tencent scenarios' shape (publish rates, measured windows, batch size).</summary>
+    public TencentSettings Tencent { get; init; } = new();
+
     /// <summary>Gets extra gateway configuration values (<c>Key:Path=value</c>), written over the generated file.</summary>
     public IReadOnlyList<string> GatewaySettings { get; init; } = [];
 
     /// <summary>Gets how many commands a scenario publishes.</summary>
     /// <param name="scenario">The scenario.</param>
-    /// <returns>N, or rate × duration when paced.</returns>
-    public int MessagesOf(ScenarioKind scenario) => scenario == ScenarioKind.Paced ? PacedRate * PacedSeconds : Messages;
+    /// <returns>N, rate × duration when paced, or what a Tencent scenario publishes.</returns>
+    public int MessagesOf(ScenarioKind scenario) => scenario switch
+    {
+        ScenarioKind.Paced => PacedRate * PacedSeconds,
+        ScenarioKind.TencentQuota or ScenarioKind.TencentBatch or ScenarioKind.TencentGroup => Tencent.MessagesOf(scenario),
+        _ => Messages,
+    };
 
     /// <summary>Gets the warm-up of a scenario: <see cref="Warmup"/>, at most half of its messages.</summary>
     /// <param name="scenario">The scenario.</param>

@@ -12,7 +12,7 @@ internal static class EndToEndCommandLine
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("End-to-end benchmark: raw RabbitMQ.Client, minimal MassTransit and the gateway worker over a private RabbitMQ node and a fake OpenIM on loopback. Usually started by bench/e2e.sh.");
+        var root = new RootCommand("End-to-end benchmark: raw RabbitMQ.Client, minimal MassTransit and the gateway worker over a private RabbitMQ node and a fake OpenIM on loopback; the gateway alone at Tencent's quotas against the sandbox's Tencent emulator (tencent-* scenarios). Usually started by bench/e2e.sh.");
         var port = new Option<int>("--rabbitmq-port") { Description = "AMQP port of the private node on 127.0.0.1 (bench/e2e.sh starts it with eng/rabbitmq.sh; MG_RABBITMQ_DIR must name its directory).", Required = true };
         var repository = new Option<DirectoryInfo?>("--repo") { Description = "Repository root (default: found upwards from the current directory)." };
         var gatewayDll = new Option<FileInfo?>("--gateway-dll") { Description = "The worker (default: <repo>/artifacts/bin/Gateway.Host/release/Gateway.Host.dll)." };
@@ -25,8 +25,20 @@ internal static class EndToEndCommandLine
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent message limit of every consumer (the gateway's appsettings value by default).", DefaultValueFactory = _ => 16 };
         var warmup = new Option<int>("--warmup") { Description = "Messages per run before the measurement window opens (at most half the run).", DefaultValueFactory = _ => 1000 };
         var timeout = new Option<int>("--timeout") { Description = "Time limit of one run after its consumer started, s.", DefaultValueFactory = _ => 300 };
-        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: saturated, paced, slow-provider.", DefaultValueFactory = _ => "saturated,paced,slow-provider" };
+        var scenarios = new Option<string>("--scenarios")
+        {
+            Description = "Comma-separated: saturated, paced, slow-provider (fake OpenIM, every consumer); tencent-quota, tencent-batch, tencent-group (Tencent emulator, the gateway only).",
+            DefaultValueFactory = _ => "saturated,paced,slow-provider",
+        };
         var consumers = new Option<string>("--consumers") { Description = "Comma-separated: raw, masstransit, gateway.", DefaultValueFactory = _ => "raw,masstransit,gateway" };
+        var defaults = new TencentSettings();
+        var tencentRate = new Option<int>("--tencent-rate") { Description = "Publish rate of tencent-quota, commands/s (sendmsg quota: 200/s).", DefaultValueFactory = _ => defaults.QuotaRate };
+        var tencentSeconds = new Option<int>("--tencent-seconds") { Description = "Measured aligned seconds of tencent-quota.", DefaultValueFactory = _ => defaults.QuotaSeconds };
+        var tencentWarmup = new Option<int>("--tencent-warmup-seconds") { Description = "Aligned seconds after the first accepted request left out of tencent-quota and tencent-group.", DefaultValueFactory = _ => defaults.WarmupSeconds };
+        var batchMinutes = new Option<int>("--tencent-batch-minutes") { Description = "Measured full aligned minutes of tencent-batch (quota: 12000 recipients/min).", DefaultValueFactory = _ => defaults.BatchMinutes };
+        var batchRecipients = new Option<int>("--tencent-batch-recipients") { Description = "Recipients of one tencent-batch command (2..500: one batchsendmsg call).", DefaultValueFactory = _ => defaults.BatchRecipients };
+        var groupRate = new Option<int>("--tencent-group-rate") { Description = "Publish rate of tencent-group, commands/s to one group (quota: 40/s per group).", DefaultValueFactory = _ => defaults.GroupRate };
+        var groupSeconds = new Option<int>("--tencent-group-seconds") { Description = "Measured aligned seconds of tencent-group.", DefaultValueFactory = _ => defaults.GroupSeconds };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Report, logs and generated configs (default: <repo>/artifacts/e2e)." };
         var commandLine = new Option<string?>("--command-line") { Description = "The command line shown in the report (bench/e2e.sh passes its own)." };
         var gatewaySettings = new Option<string[]>("--gateway-setting")
@@ -35,7 +47,7 @@ internal static class EndToEndCommandLine
             AllowMultipleArgumentsPerToken = false,
             DefaultValueFactory = _ => [],
         };
-        foreach (var option in new Option[] { port, repository, gatewayDll, messages, rounds, pacedRate, pacedSeconds, slowLatency, prefetch, concurrency, warmup, timeout, scenarios, consumers, output, commandLine, gatewaySettings })
+        foreach (var option in new Option[] { port, repository, gatewayDll, messages, rounds, pacedRate, pacedSeconds, slowLatency, prefetch, concurrency, warmup, timeout, scenarios, consumers, tencentRate, tencentSeconds, tencentWarmup, batchMinutes, batchRecipients, groupRate, groupSeconds, output, commandLine, gatewaySettings })
         {
             root.Options.Add(option);
         }
@@ -68,6 +80,16 @@ internal static class EndToEndCommandLine
                 OutputDirectory = result.GetValue(output)?.FullName ?? Path.Combine(root, "artifacts", "e2e"),
                 CommandLine = result.GetValue(commandLine) ?? string.Join(' ', Environment.GetCommandLineArgs()),
                 GatewaySettings = result.GetValue(gatewaySettings) ?? [],
+                Tencent = new TencentSettings
+                {
+                    QuotaRate = result.GetValue(tencentRate),
+                    QuotaSeconds = result.GetValue(tencentSeconds),
+                    WarmupSeconds = result.GetValue(tencentWarmup),
+                    BatchMinutes = result.GetValue(batchMinutes),
+                    BatchRecipients = result.GetValue(batchRecipients),
+                    GroupRate = result.GetValue(groupRate),
+                    GroupSeconds = result.GetValue(groupSeconds),
+                },
             };
             var problem = Validate(settings);
             if (problem is not null)
@@ -118,8 +140,16 @@ internal static class EndToEndCommandLine
         : settings.ConcurrentMessageLimit is < 1 or > ushort.MaxValue ? "--concurrency must be between 1 and 65535"
         : settings.Warmup < 1 ? "--warmup must be at least 1"
         : settings.RunTimeout.TotalSeconds is < 10 or > 3600 ? "--timeout must be between 10 and 3600 s"
-        : settings.Scenarios.Count == 0 ? "--scenarios: use saturated, paced and/or slow-provider"
+        : settings.Scenarios.Count == 0 ? "--scenarios: use saturated, paced, slow-provider, tencent-quota, tencent-batch and/or tencent-group"
         : settings.Consumers.Count == 0 ? "--consumers: use raw, masstransit and/or gateway"
+        : settings.Scenarios.Any(Names.IsTencent) && !settings.Consumers.Contains(ConsumerKind.Gateway) ? "--consumers: the tencent-* scenarios run only the gateway (the peers have no Tencent client); add gateway"
+        : settings.Tencent.QuotaRate is < 1 or > 10_000 ? "--tencent-rate must be between 1 and 10000"
+        : settings.Tencent.QuotaSeconds is < 1 or > 600 ? "--tencent-seconds must be between 1 and 600"
+        : settings.Tencent.WarmupSeconds is < 0 or > 60 ? "--tencent-warmup-seconds must be between 0 and 60"
+        : settings.Tencent.BatchMinutes is < 1 or > 30 ? "--tencent-batch-minutes must be between 1 and 30"
+        : settings.Tencent.BatchRecipients is < 2 or > 500 ? "--tencent-batch-recipients must be between 2 and 500"
+        : settings.Tencent.GroupRate is < 1 or > 10_000 ? "--tencent-group-rate must be between 1 and 10000"
+        : settings.Tencent.GroupSeconds is < 1 or > 600 ? "--tencent-group-seconds must be between 1 and 600"
         : settings.GatewaySettings.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) < 1) is { } bad ? $"--gateway-setting '{bad}': use Key:Path=value"
         : null;
 

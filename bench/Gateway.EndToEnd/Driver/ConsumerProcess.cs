@@ -40,8 +40,9 @@ internal sealed class ConsumerProcess : IAsyncDisposable
     /// <param name="arguments">Its arguments.</param>
     /// <param name="workingDirectory">Its working directory.</param>
     /// <param name="logPath">Where its standard output and error go.</param>
+    /// <param name="environment">Variables set for it after the scrubbing (for example a key kept out of the generated file); neither logged nor written anywhere.</param>
     /// <returns>The running process.</returns>
-    public static ConsumerProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, string logPath)
+    public static ConsumerProcess Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -61,6 +62,11 @@ internal sealed class ConsumerProcess : IAsyncDisposable
             {
                 info.Environment.Remove(key);
             }
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };

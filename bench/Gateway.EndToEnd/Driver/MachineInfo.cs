@@ -17,6 +17,9 @@ internal sealed record MachineInfo
 
     public required string OperatingSystem { get; init; }
 
+    /// <summary>Gets the load average (1, 5, 15 min) when the benchmark started.</summary>
+    public required string LoadAtStart { get; init; }
+
     public static async Task<MachineInfo> CollectAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var sdk = await ToolProcess.RunAsync(DotnetHost.Path, ["--version"], repositoryRoot, TimeSpan.FromSeconds(30), cancellationToken);
@@ -28,6 +31,7 @@ internal sealed record MachineInfo
             DotnetSdk = sdk.Trim(),
             Runtime = RuntimeInformation.FrameworkDescription,
             OperatingSystem = RuntimeInformation.OSDescription,
+            LoadAtStart = LoadAverage.Read(),
         };
     }
 

@@ -5,7 +5,13 @@ internal static class Names
 {
     public static readonly ConsumerKind[] AllConsumers = [ConsumerKind.Raw, ConsumerKind.MassTransit, ConsumerKind.Gateway];
 
-    public static readonly ScenarioKind[] AllScenarios = [ScenarioKind.Saturated, ScenarioKind.Paced, ScenarioKind.SlowProvider];
+    public static readonly ScenarioKind[] AllScenarios =
+        [ScenarioKind.Saturated, ScenarioKind.Paced, ScenarioKind.SlowProvider, ScenarioKind.TencentQuota, ScenarioKind.TencentBatch, ScenarioKind.TencentGroup];
+
+    /// <summary>Gets whether a scenario runs against the Tencent emulator (the gateway only: the peers have no Tencent client).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns><see langword="true"/> for the tencent-* scenarios.</returns>
+    public static bool IsTencent(ScenarioKind scenario) => scenario is ScenarioKind.TencentQuota or ScenarioKind.TencentBatch or ScenarioKind.TencentGroup;
 
     public static string Of(ConsumerKind consumer) => consumer switch
     {
@@ -20,6 +26,9 @@ internal static class Names
         ScenarioKind.Saturated => "saturated",
         ScenarioKind.Paced => "paced",
         ScenarioKind.SlowProvider => "slow-provider",
+        ScenarioKind.TencentQuota => "tencent-quota",
+        ScenarioKind.TencentBatch => "tencent-batch",
+        ScenarioKind.TencentGroup => "tencent-group",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
     };
 

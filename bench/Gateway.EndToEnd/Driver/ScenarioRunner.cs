@@ -123,7 +123,8 @@ internal sealed class ScenarioRunner(BenchmarkSettings settings, FakeOpenImServe
         }
     }
 
-    private static async Task<bool> WaitAsync(Task target, ConsumerProcess process, Task publishing, long deadline, CancellationToken cancellationToken)
+    /// <summary>Waits for <paramref name="target"/> until the deadline; throws when the consumer exits or publishing fails first.</summary>
+    internal static async Task<bool> WaitAsync(Task target, ConsumerProcess process, Task publishing, long deadline, CancellationToken cancellationToken)
     {
         var remaining = TimeSpan.FromSeconds(Math.Max(0, (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency));
         using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -169,7 +170,8 @@ internal sealed class ScenarioRunner(BenchmarkSettings settings, FakeOpenImServe
         }
     }
 
-    private static async Task WaitForConsumerAsync(BrokerSession session, ConsumerProcess process, CancellationToken cancellationToken)
+    /// <summary>Waits (at most 60 s) until the consumer is registered on the queue.</summary>
+    internal static async Task WaitForConsumerAsync(BrokerSession session, ConsumerProcess process, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < ReadyTimeout)

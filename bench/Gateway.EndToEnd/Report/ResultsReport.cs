@@ -22,28 +22,46 @@ internal static class ResultsReport
         ("p99 ms", r => r.P99Milliseconds),
     ];
 
-    public static string Render(BenchmarkSettings settings, MachineInfo machine, string brokerVersion, DateTimeOffset startedAt, IReadOnlyList<RunResult> results)
+    public static string Render(BenchmarkSettings settings, MachineInfo machine, string brokerVersion, DateTimeOffset startedAt, IReadOnlyList<RunResult> results, IReadOnlyList<TencentRunResult> tencentResults)
     {
+        var openImScenarios = settings.Scenarios.Where(s => !Names.IsTencent(s)).ToArray();
+        var tencentScenarios = settings.Scenarios.Where(Names.IsTencent).ToArray();
         var text = new StringBuilder();
-        text.AppendLine("# End-to-end benchmark: raw RabbitMQ.Client vs minimal MassTransit vs the gateway worker");
+        text.AppendLine(openImScenarios.Length > 0
+            ? "# End-to-end benchmark: raw RabbitMQ.Client vs minimal MassTransit vs the gateway worker"
+            : "# End-to-end benchmark: the gateway worker at Tencent's quotas");
         text.AppendLine();
         text.AppendLine(Invariant, $"- Date: {startedAt:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine(Invariant, $"- Command: `{settings.CommandLine}`");
-        text.AppendLine(Invariant, $"- Machine: nproc {machine.ProcessorCount}, {machine.CpuModel}, {machine.MemoryTotal} RAM, {machine.OperatingSystem}");
+        text.AppendLine(Invariant, $"- Machine: nproc {machine.ProcessorCount}, {machine.CpuModel}, {machine.MemoryTotal} RAM, {machine.OperatingSystem}; load average (1/5/15 min) {machine.LoadAtStart} at the start, {LoadAverage.Read()} at the end");
         text.AppendLine(Invariant, $"- .NET: SDK {machine.DotnetSdk} (`dotnet --version`), driver runtime {machine.Runtime}; every process Release, workstation GC");
         text.AppendLine(Invariant, $"- Broker: RabbitMQ {brokerVersion}, private node on 127.0.0.1 (eng/rabbitmq.sh), fresh virtual host per run; durable classic queue `send-message`, persistent messages, publisher confirms");
-        text.AppendLine(Invariant, $"- Consumers: prefetch {settings.PrefetchCount}, concurrency {settings.ConcurrentMessageLimit} for all; each its own process; rounds {settings.Rounds}, interleaved ({string.Join(", ", settings.Consumers.Select(Names.Of))}, then again)");
-        text.AppendLine(Invariant, $"- Provider: fake OpenIM v3 on loopback Kestrel in the driver process; the gateway publishes one `MessageSent` event per command (fanout exchange, no queue bound); the peers publish nothing");
-        text.AppendLine(Invariant, $"- Window: figures exclude the first {settings.Warmup} messages of a run (at most half); CPU = utime + stime from /proc/<pid>/stat across the window ÷ messages in it; RSS = VmHWM at the end");
+        if (openImScenarios.Length > 0)
+        {
+            text.AppendLine(Invariant, $"- Consumers: prefetch {settings.PrefetchCount}, concurrency {settings.ConcurrentMessageLimit} for all; each its own process; rounds {settings.Rounds}, interleaved ({string.Join(", ", settings.Consumers.Select(Names.Of))}, then again)");
+            text.AppendLine(Invariant, $"- Provider: fake OpenIM v3 on loopback Kestrel in the driver process; the gateway publishes one `MessageSent` event per command (fanout exchange, no queue bound); the peers publish nothing");
+            text.AppendLine(Invariant, $"- Window: figures exclude the first {settings.Warmup} messages of a run (at most half); CPU = utime + stime from /proc/<pid>/stat across the window ÷ messages in it; RSS = VmHWM at the end");
+        }
+
         text.AppendLine();
 
-        foreach (var scenario in settings.Scenarios)
+        foreach (var scenario in openImScenarios)
         {
             var runs = results.Where(r => r.Scenario == scenario).ToArray();
             text.AppendLine(Invariant, $"## {Title(settings, scenario)}");
             text.AppendLine();
             AppendScenarioTable(text, settings, scenario, runs);
             text.AppendLine();
+        }
+
+        if (tencentScenarios.Length > 0)
+        {
+            TencentReport.Append(text, settings, tencentScenarios, tencentResults);
+        }
+
+        if (openImScenarios.Length == 0)
+        {
+            return text.ToString();
         }
 
         text.AppendLine("## Every run");
@@ -143,7 +161,7 @@ internal static class ResultsReport
         return values.Length == 1 ? median : $"{median} ({format(values.Min(), true)}–{format(values.Max(), true)})";
     }
 
-    private static string Number(double value, bool available) =>
+    internal static string Number(double value, bool available) =>
         !available || !double.IsFinite(value) ? "–"
         : Math.Abs(value) >= 100 ? value.ToString("N0", Invariant)
         : Math.Abs(value) >= 10 ? value.ToString("0.0", Invariant)
@@ -151,7 +169,7 @@ internal static class ResultsReport
 
     private static string Ratio(double value, bool available) => available ? value.ToString("0.00", Invariant) + "×" : "–";
 
-    private static string Escape(string? text) =>
+    internal static string Escape(string? text) =>
         text is null ? string.Empty
         : (text.Length > 400 ? text[..400] + "…" : text).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim();
 }

@@ -75,6 +75,7 @@ public static class ProviderPipeline
                 Limiter = retryQuotas.Limiter,
                 Instance = retryQuotas.Instance,
                 Demands = retryQuotas.Demands,
+                RecordGrants = retryQuotas.RecordGrants,
             });
         }
         var breaker = new HttpCircuitBreakerStrategyOptions

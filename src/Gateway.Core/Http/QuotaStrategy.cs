@@ -5,7 +5,9 @@ namespace Gateway.Core.Http;
 /// <summary>
 /// Waits for every permit an attempt costs, then lets it through; it never fails an attempt, it throttles. It sits twice
 /// in a pipeline: outside the timeouts for the first attempt, and inside the retry for the retries (the inner one skips
-/// the attempt the outer one already paid for).
+/// the attempt the outer one already paid for). With <see cref="QuotaStrategyOptions.RecordGrants"/>, when each permit
+/// was granted goes on the request (<see cref="QuotaGrants"/>), for a provider whose innermost handler checks the windows
+/// are still open just before sending.
 /// </summary>
 internal sealed class QuotaStrategy(QuotaStrategyOptions options, QuotaStrategy.Placement placement) : ResilienceStrategy
 {
@@ -33,10 +35,18 @@ internal sealed class QuotaStrategy(QuotaStrategyOptions options, QuotaStrategy.
         {
             try
             {
-                foreach (var demand in options.Demands(context))
+                if (options.RecordGrants)
                 {
-                    await options.Limiter.AcquireAsync(demand.Window, demand.Permits, options.Instance, demand.Limiter, context.CancellationToken)
+                    await QuotaGrants.AcquireAsync(context.GetRequestMessage(), options.Demands(context), options.Limiter, options.Instance, context.CancellationToken)
                         .ConfigureAwait(context.ContinueOnCapturedContext);
+                }
+                else
+                {
+                    foreach (var demand in options.Demands(context))
+                    {
+                        await options.Limiter.AcquireAsync(demand.Window, demand.Permits, options.Instance, demand.Limiter, context.CancellationToken)
+                            .ConfigureAwait(context.ContinueOnCapturedContext);
+                    }
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or Idempotency.StoreUnavailableException)

@@ -17,4 +17,11 @@ public sealed class QuotaStrategyOptions : ResilienceStrategyOptions
 
     /// <summary>Gets what an attempt costs (the context carries the request and what the client put in its properties).</summary>
     public required Func<ResilienceContext, IReadOnlyList<QuotaDemand>> Demands { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the moment each permit was granted goes on the request (<see cref="QuotaGrants"/>),
+    /// for a provider whose innermost handler checks, just before sending, that the windows are still open.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: nothing is added to the request.</value>
+    public bool RecordGrants { get; init; }
 }

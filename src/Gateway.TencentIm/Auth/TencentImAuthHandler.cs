@@ -15,7 +15,9 @@ namespace Gateway.TencentIm.Auth;
 /// The innermost handler of the Tencent client (inside the resilience handler, so every attempt is signed anew): puts
 /// <c>sdkappid</c>, <c>identifier</c>, <c>usersig</c>, a new uint32 <c>random</c> and <c>contenttype=json</c> in the
 /// query, reads and parses the answer once, and when Tencent rejects the UserSig (70001, 70002, 70003, 70005, 70009,
-/// 70052, 60004, 60005, 20002, 10008) regenerates it and replays the request once, with its own quota permits.
+/// 70052, 60004, 60005, 20002, 10008) regenerates it and replays the request once, with its own quota permits. Just
+/// before a request goes on the wire it takes again the permits of any window that closed since they were granted
+/// (<see cref="QuotaGrants.RenewClosedAsync"/>), so Tencent counts it in the window that granted it.
 /// </summary>
 internal sealed class TencentImAuthHandler(
     IServiceProvider services,
@@ -33,6 +35,7 @@ internal sealed class TencentImAuthHandler(
         var userSigs = services.GetRequiredKeyedService<UserSigCache>(instance);
         var userSig = await userSigs.GetAsync(cancellationToken).ConfigureAwait(false);
         Sign(request, options, userSig);
+        await QuotaGrants.RenewClosedAsync(request, TencentImQuotas.Demands(request, options), limiter, instance, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var answer = await ReadAsync(response, instance, userSigs, cancellationToken).ConfigureAwait(false);
 
@@ -47,12 +50,10 @@ internal sealed class TencentImAuthHandler(
         metrics.Retried(instance, "usersig_refresh");
         response.Dispose();
         userSig = await userSigs.RenewAsync(userSig, cancellationToken).ConfigureAwait(false);
-        foreach (var demand in TencentImQuotas.Demands(request, options))
-        {
-            await limiter.AcquireAsync(demand.Window, demand.Permits, instance, demand.Limiter, cancellationToken).ConfigureAwait(false);
-        }
-
+        var demands = TencentImQuotas.Demands(request, options);
+        await QuotaGrants.AcquireAsync(request, demands, limiter, instance, cancellationToken).ConfigureAwait(false);
         Sign(request, options, userSig);
+        await QuotaGrants.RenewClosedAsync(request, demands, limiter, instance, cancellationToken).ConfigureAwait(false);
         var replay = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await ReadAsync(replay, instance, userSigs, cancellationToken).ConfigureAwait(false);
         return replay;

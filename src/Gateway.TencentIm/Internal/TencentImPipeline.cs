@@ -51,6 +51,7 @@ internal static class TencentImPipeline
                     Limiter = services.GetRequiredService<WindowRateLimiter>(),
                     Instance = instance,
                     Demands = ctx => TencentImQuotas.Demands(ctx.GetRequestMessage(), options),
+                    RecordGrants = true,
                 },
             },
             services.GetRequiredService<ProviderCircuits>(),

@@ -88,14 +88,41 @@ public sealed class TencentImAuthHandlerTests
     [Fact]
     public async Task SendAsync_UserSigReplay_TakesItsOwnQuotaPermits()
     {
+        // A fixed clock, 500 ms into a second: the window stays open, so no permit is taken again before sending.
         var store = new RecordingRateLimitStore();
-        await using var host = await TencentImTestHost.StartAsync(services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+        await using var host = await TencentImTestHost.StartAsync(clock: TencentImTestHost.NewClock(), services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
         host.Emulator.FailNext(70001, TencentImEmulator.SendMsgPath);
 
         await host.Provider.SendAsync(Text("m"));
 
         Assert.Equal(2, host.Emulator.Requests.Count);
         Assert.Equal(["tencent:1400000000:sendmsg", "tencent:1400000000:sendmsg"], store.Takes.Select(t => t.Window.Key));
+    }
+
+    [Fact]
+    public async Task SendAsync_LateIntoTheNextSecondAfterItsPermit_TakesAPermitOfTheCurrentSecondBeforeSending()
+    {
+        // The request gets late between its permit and the wire (here: the clock moves 1 s right after the first take),
+        // so it would reach Tencent in the next second, on top of that second's quota: it takes that second's permit.
+        var clock = TencentImTestHost.NewClock();
+        var store = new RecordingRateLimitStore { AfterTake = index => clock.Advance(index == 0 ? TimeSpan.FromSeconds(1) : TimeSpan.Zero) };
+        await using var host = await TencentImTestHost.StartAsync(clock: clock, services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+
+        await host.Provider.SendAsync(Text("m"));
+
+        Assert.Single(host.Emulator.Requests.All);
+        Assert.Equal(["tencent:1400000000:sendmsg", "tencent:1400000000:sendmsg"], store.Takes.Select(t => t.Window.Key));
+    }
+
+    [Fact]
+    public async Task SendAsync_OnTimeInItsWindow_TakesItsPermitOnce()
+    {
+        var store = new RecordingRateLimitStore();
+        await using var host = await TencentImTestHost.StartAsync(clock: TencentImTestHost.NewClock(), services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+
+        await host.Provider.SendAsync(Text("m"));
+
+        Assert.Equal(["tencent:1400000000:sendmsg"], store.Takes.Select(t => t.Window.Key));
     }
 
     [Fact]

@@ -11,8 +11,9 @@ public sealed class TencentImQuotasTests
     [Fact]
     public async Task SendAsync_Batch_TakesOnePermitPerRecipientPerMinuteThenTheApiPermit()
     {
+        // A fixed clock, 500 ms into a second: the windows stay open, so the auth handler takes no permit again.
         var store = new RecordingRateLimitStore();
-        await using var host = await TencentImTestHost.StartAsync(services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+        await using var host = await TencentImTestHost.StartAsync(clock: TencentImTestHost.NewClock(), services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
 
         await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "a", "b", "c"));
 
@@ -28,7 +29,7 @@ public sealed class TencentImQuotasTests
     public async Task SendAsync_Group_TakesAPermitOfTheGroupThenTheApiPermit()
     {
         var store = new RecordingRateLimitStore();
-        await using var host = await TencentImTestHost.StartAsync(services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+        await using var host = await TencentImTestHost.StartAsync(clock: TencentImTestHost.NewClock(), services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
 
         await host.Provider.SendAsync(Samples.OutboundToGroup(Samples.TextContent(), "@TGS#1"));
 
@@ -43,11 +44,12 @@ public sealed class TencentImQuotasTests
     [Fact]
     public async Task SendAsync_Retry_TakesItsPermitsAgain()
     {
+        var clock = TencentImTestHost.NewClock();
         var store = new RecordingRateLimitStore();
-        await using var host = await TencentImTestHost.StartAsync(services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
+        await using var host = await TencentImTestHost.StartAsync(clock: clock, services: (s, _) => s.AddSingleton<IRateLimitStore>(store));
         host.Emulator.FailNext(70500);
 
-        await host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "a", "b"));
+        await Clock.DriveAsync(clock, host.Provider.SendAsync(Samples.Outbound(Samples.TextContent(), "a", "b")), TimeSpan.FromMilliseconds(5));
 
         Assert.Equal(2, host.Emulator.Requests.Count);
         Assert.Equal(["batch_recipients", "batchsendmsg", "batch_recipients", "batchsendmsg"], store.Takes.Select(t => t.Window.Key.Split(':')[^1]));

@@ -10,9 +10,13 @@ internal sealed class RecordingRateLimitStore : IRateLimitStore
 
     public IReadOnlyList<(RateLimitWindow Window, int Permits)> Takes => [.. _takes];
 
+    /// <summary>Gets what runs after each take, with its index (0 for the first): for example a clock moved on.</summary>
+    public Action<int>? AfterTake { get; init; }
+
     public ValueTask<RateLimitGrant> TryTakeAsync(RateLimitWindow window, int permits, CancellationToken cancellationToken = default)
     {
         _takes.Enqueue((window, permits));
+        AfterTake?.Invoke(_takes.Count - 1);
         return new ValueTask<RateLimitGrant>(new RateLimitGrant(true, TimeSpan.Zero));
     }
 }
