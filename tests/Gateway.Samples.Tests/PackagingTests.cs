@@ -9,7 +9,7 @@ namespace Gateway.Samples.Tests;
 
 /// <summary>
 /// The README's packaging commands, run as written (plus an artifacts path of their own, so these Release builds never
-/// touch the tree's build output): the dotnet tool package, installed into a temporary tool path, and the
+/// touch the tree's build output): the library packages, the dotnet tool package, installed into a temporary tool path, and the
 /// self-contained linux-x64 publish; each runs <c>render</c> from its install folder, from another working directory,
 /// so appsettings.json must come from beside the binaries.
 /// </summary>
@@ -49,6 +49,41 @@ public sealed class PackagingTests(ReleaseWorkspace workspace, ITestOutputHelper
         AssertRendered(render);
         var binaries = Assert.Single(Directory.GetDirectories(Path.Combine(toolPath, ".store"), "any", SearchOption.AllDirectories));
         await AssertSettingsComeFromAsync(binaries, Path.Combine(toolPath, "gateway"));
+    }
+
+    [Theory]
+    [InlineData("Gateway.Contracts")]
+    [InlineData("Gateway.Core")]
+    [InlineData("Gateway.OpenIm")]
+    [InlineData("Gateway.TencentIm")]
+    [InlineData("Gateway.Redis")]
+    [InlineData("Gateway.Sandbox")]
+    public async Task LibraryPackage_Packed_IsPublishableWithLicenceReadmeAndRepository(string project)
+    {
+        var packages = workspace.Folder("libraries");
+
+        await using var pack = await TimedAsync($"dotnet pack {project}", "dotnet", ["pack", $"src/{project}", "-o", packages, workspace.ArtifactsProperty], TimeSpan.FromMinutes(8));
+
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var id = project.Replace("Gateway.", "MessagingGateway.", StringComparison.Ordinal);
+        var package = Assert.Single(Directory.GetFiles(packages, $"{id}.*.nupkg"), p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        using var zip = ZipFile.OpenRead(package);
+        Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{project}.dll");
+        Assert.Contains(zip.Entries, e => e.FullName == $"lib/net10.0/{project}.xml");
+        Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+        Assert.Contains(zip.Entries, e => e.FullName == "LICENSE");
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var nuspec = System.Xml.Linq.XDocument.Parse(await reader.ReadToEndAsync());
+        string? Field(string name) => nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        Assert.Equal(id, Field("id"));
+        Assert.Equal("MIT", Field("license"));
+        Assert.Equal("README.md", Field("readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Field("authors")));
+        Assert.False(string.IsNullOrWhiteSpace(Field("tags")));
+        Assert.Contains("MessagingGateway", Field("description") ?? string.Empty, StringComparison.Ordinal);
+        var repository = nuspec.Descendants().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.StartsWith("https://", repository.Attribute("url")?.Value ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]
