@@ -25,6 +25,7 @@ internal static class HostileCatalog
     private const string GroupsOnly = "Gateway.GroupsOnly";
     private const string UnknownProvider = "Gateway.UnknownProvider";
     private const string ProviderLimit = "Gateway.ProviderLimit";
+    private const string Printable = "Gateway.Printable";
 
     /// <summary>The size limit's key, which the error queue's reason must name.</summary>
     private const string SizeKey = "Messaging:MaxCommandBytes";
@@ -115,6 +116,8 @@ internal static class HostileCatalog
         Json("nulls", "content null", c => c["content"] = null, HostileExpectation.Failed("content", Required));
         Json("nulls", "to and groupId null", c => { c["to"] = null; c["groupId"] = null; }, HostileExpectation.Failed("to", OneRecipientKind));
         Json("nulls", "a null recipient", c => c["to"] = new JsonArray("user-1", null), HostileExpectation.Failed("to[1]", Required));
+        Json("ids", "a recipient with a line break (a forged log line)", c => c["to"] = new JsonArray("user-1\ninfo: FORGED"), HostileExpectation.Failed("to[0]", Printable));
+        Json("ids", "a groupId with a NUL", c => { c["to"] = null; c["groupId"] = "group\u0000-1"; }, HostileExpectation.Failed("groupId", Printable));
         Json("nulls", "content.text.text null", c => c["content"]!["text"]!["text"] = null, HostileExpectation.Failed("content.text.text", Required));
         Json("nulls", "content.type null", c => c["content"]!["type"] = null, HostileExpectation.ErrorQueue("$.content.type"));
         Json("nulls", "null everywhere", c =>

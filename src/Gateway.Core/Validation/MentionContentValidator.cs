@@ -25,7 +25,7 @@ internal sealed class MentionContentValidator : AbstractValidator<MentionContent
                 .WithErrorCode(ValidationRules.Count)
                 .WithMessage($"must list at most {MaxMentions} users")
                 .OverridePropertyName("UserIds");
-            RuleForEach(c => c.UserIds).Required().MaxLength(SendMessageValidator.MaxIdLength);
+            RuleForEach(c => c.UserIds).Required().MaxLength(SendMessageValidator.MaxIdLength).Printable();
             RuleFor(c => c.UserIds)
                 .Must(ids => ids!.Distinct(StringComparer.Ordinal).Count() == ids!.Count)
                 .WithErrorCode(ValidationRules.Distinct)

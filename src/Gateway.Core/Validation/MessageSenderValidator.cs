@@ -9,7 +9,7 @@ internal sealed class MessageSenderValidator : AbstractValidator<MessageSender>
     public MessageSenderValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(s => s.UserId).Required().MaxLength(SendMessageValidator.MaxIdLength).When(s => s.UserId is not null);
+        RuleFor(s => s.UserId).Required().MaxLength(SendMessageValidator.MaxIdLength).Printable().When(s => s.UserId is not null);
         RuleFor(s => s.PlatformId!.Value).AtLeast(1).OverridePropertyName("PlatformId").When(s => s.PlatformId is not null);
     }
 }

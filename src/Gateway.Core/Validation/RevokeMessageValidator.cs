@@ -9,8 +9,8 @@ internal sealed class RevokeMessageValidator : AbstractValidator<RevokeMessage>
     public RevokeMessageValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(m => m.MessageId).Required().MaxLength(SendMessageValidator.MaxMessageIdLength);
-        RuleFor(m => m.Provider).Required().MaxLength(SendMessageValidator.MaxIdLength).When(m => m.Provider is not null);
+        RuleFor(m => m.MessageId).Required().MaxLength(SendMessageValidator.MaxMessageIdLength).Printable();
+        RuleFor(m => m.Provider).Required().MaxLength(SendMessageValidator.MaxIdLength).Printable().When(m => m.Provider is not null);
         RuleFor(m => m.ProviderMessageKey).Required();
         RuleFor(m => m.Sender!).SetValidator(new MessageSenderValidator()).When(m => m.Sender is not null);
         RuleFor(m => m.Target).Present();
@@ -20,8 +20,8 @@ internal sealed class RevokeMessageValidator : AbstractValidator<RevokeMessage>
                 .Must((message, to) => (to is null) != (message.Target.GroupId is null))
                 .WithErrorCode(ValidationRules.OneRecipientKind)
                 .WithMessage("exactly one of 'target.to' and 'target.groupId' must be set");
-            RuleFor(m => m.Target.To).Required().MaxLength(SendMessageValidator.MaxIdLength).When(m => m.Target.To is not null);
-            RuleFor(m => m.Target.GroupId).Required().MaxLength(SendMessageValidator.MaxIdLength).When(m => m.Target.GroupId is not null);
+            RuleFor(m => m.Target.To).Required().MaxLength(SendMessageValidator.MaxIdLength).Printable().When(m => m.Target.To is not null);
+            RuleFor(m => m.Target.GroupId).Required().MaxLength(SendMessageValidator.MaxIdLength).Printable().When(m => m.Target.GroupId is not null);
         });
     }
 }

@@ -23,8 +23,8 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessage>
         MaxRecipients = maxRecipients;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(m => m.MessageId).Required().MaxLength(MaxMessageIdLength);
-        RuleFor(m => m.Provider).Required().MaxLength(MaxIdLength).When(m => m.Provider is not null);
+        RuleFor(m => m.MessageId).Required().MaxLength(MaxMessageIdLength).Printable();
+        RuleFor(m => m.Provider).Required().MaxLength(MaxIdLength).Printable().When(m => m.Provider is not null);
         RuleFor(m => m.Sender!).SetValidator(new MessageSenderValidator()).When(m => m.Sender is not null);
 
         RuleFor(m => m.To)
@@ -38,13 +38,13 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessage>
                 .WithErrorCode(ValidationRules.Count)
                 .WithMessage($"must list 1 to {maxRecipients} recipients")
                 .OverridePropertyName("to");
-            RuleForEach(m => m.To).Required().MaxLength(MaxIdLength);
+            RuleForEach(m => m.To).Required().MaxLength(MaxIdLength).Printable();
             RuleFor(m => m.To)
                 .Must(to => to!.Distinct(StringComparer.Ordinal).Count() == to!.Count)
                 .WithErrorCode(ValidationRules.Distinct)
                 .WithMessage("must not list a recipient twice");
         });
-        RuleFor(m => m.GroupId).Required().MaxLength(MaxIdLength).When(m => m.GroupId is not null && m.To is null);
+        RuleFor(m => m.GroupId).Required().MaxLength(MaxIdLength).Printable().When(m => m.GroupId is not null && m.To is null);
 
         RuleFor(m => m.Content).Present().SetValidator(new MessageContentValidator());
         RuleFor(m => m.Content.Type)

@@ -22,7 +22,8 @@ internal static class ValidSendMessage
         && (content.Type != ContentType.Notification || message.GroupId is null)
         && (message.Options is null || Options(message.Options, message.GroupId is not null));
 
-    private static bool Id(string? value, int maxLength) => !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength;
+    private static bool Id(string? value, int maxLength) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !RuleExtensions.HasControlCharacter(value);
 
     private static bool Sender(MessageSender sender) =>
         (sender.UserId is null || Id(sender.UserId, SendMessageValidator.MaxIdLength))

@@ -41,4 +41,7 @@ public static class ValidationRules
 
     /// <summary>An id is longer than the chosen provider accepts.</summary>
     public const string ProviderLimit = "Gateway.ProviderLimit";
+
+    /// <summary>An id contains a control character (a line break, a tab, ...).</summary>
+    public const string Printable = "Gateway.Printable";
 }

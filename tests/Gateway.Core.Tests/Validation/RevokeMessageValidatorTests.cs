@@ -12,6 +12,8 @@ public class RevokeMessageValidatorTests
     {
         { "messageId missing", Valid() with { MessageId = "" }, "messageId", Required },
         { "messageId too long", Valid() with { MessageId = new string('r', 129) }, "messageId", Length },
+        { "messageId with a line break", Valid() with { MessageId = "r-1\n" }, "messageId", Printable },
+        { "target.to with a tab", Valid() with { Target = new RevokeTarget { To = "a\tb" } }, "target.to", Printable },
         { "provider empty", Valid() with { Provider = "" }, "provider", Required },
         { "key missing", Valid() with { ProviderMessageKey = "" }, "providerMessageKey", Required },
         { "target missing", Valid() with { Target = null! }, "target", Required },

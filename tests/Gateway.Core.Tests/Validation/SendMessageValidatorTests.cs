@@ -35,6 +35,12 @@ public class SendMessageValidatorTests
     {
         { "messageId missing", Samples.Text() with { MessageId = "" }, "messageId", Required },
         { "messageId too long", Samples.Text() with { MessageId = new string('m', 129) }, "messageId", Length },
+        { "messageId with a line break", Samples.Text() with { MessageId = "order-1\nFORGED log line" }, "messageId", ValidationRules.Printable },
+        { "provider with a tab", Samples.Text() with { Provider = "open\tim" }, "provider", ValidationRules.Printable },
+        { "sender.userId with NUL", Samples.Text() with { Sender = new MessageSender { UserId = "a\0" } }, "sender.userId", ValidationRules.Printable },
+        { "to entry with DEL", Samples.Text() with { To = ["alice", "b\u007Fob"] }, "to[1]", ValidationRules.Printable },
+        { "groupId with a C1 control", Samples.ToGroup(Samples.Custom()) with { GroupId = "g\u0085" }, "groupId", ValidationRules.Printable },
+        { "mention user with a line break", Samples.ToGroup(Samples.Mention() with { Mention = Samples.Mention().Mention! with { UserIds = ["a\r"] } }), "content.mention.userIds[0]", ValidationRules.Printable },
         { "provider empty", Samples.Text() with { Provider = "" }, "provider", Required },
         { "sender.userId empty", Samples.Text() with { Sender = new MessageSender { UserId = "" } }, "sender.userId", Required },
         { "sender.platformId zero", Samples.Text() with { Sender = new MessageSender { PlatformId = 0 } }, "sender.platformId", ValidationRules.Range },
