@@ -35,19 +35,10 @@ internal sealed class QuotaStrategy(QuotaStrategyOptions options, QuotaStrategy.
         {
             try
             {
-                if (options.RecordGrants)
-                {
-                    await QuotaGrants.AcquireAsync(context.GetRequestMessage(), options.Demands(context), options.Limiter, options.Instance, context.CancellationToken)
-                        .ConfigureAwait(context.ContinueOnCapturedContext);
-                }
-                else
-                {
-                    foreach (var demand in options.Demands(context))
-                    {
-                        await options.Limiter.AcquireAsync(demand.Window, demand.Permits, options.Instance, demand.Limiter, context.CancellationToken)
-                            .ConfigureAwait(context.ContinueOnCapturedContext);
-                    }
-                }
+                // Grants are recorded on the request only for an adapter that checks them before sending (no request: nothing recorded).
+                var request = options.RecordGrants ? context.GetRequestMessage() : null;
+                await QuotaGrants.AcquireAsync(request, options.Demands(context), options.Limiter, options.Instance, context.CancellationToken)
+                    .ConfigureAwait(context.ContinueOnCapturedContext);
             }
             catch (Exception exception) when (exception is OperationCanceledException or Idempotency.StoreUnavailableException)
             {
